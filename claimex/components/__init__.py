@@ -1,0 +1,7 @@
+"""claimex's spaCy components. Each registers its factory when imported; importing this
+package registers them all (spaCy also finds them through the ``spacy_factories`` entry points).
+"""
+
+from claimex.components import figures, organisations, paragraphs, quotes, speakers
+
+__all__ = ["figures", "organisations", "paragraphs", "quotes", "speakers"]

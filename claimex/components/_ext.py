@@ -1,0 +1,48 @@
+"""Doc extensions shared by the components.
+
+Results are stored as lists of plain dicts (fields as in :mod:`claimex.models`), so that Docs
+stay serialisable when ``nlp.pipe(n_process=...)`` sends them between processes.
+"""
+
+from spacy.tokens import Doc
+
+EXTENSIONS = (
+    "claimex_figures",
+    "claimex_organisations",
+    "claimex_quotes",
+    "claimex_speakers",
+    "claimex_error",
+)
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+def guarded(name: str):
+    """Decorate a component's ``__call__``: an exception fails this document only.
+
+    The error is stored on ``doc._.claimex_error`` and becomes the document's error record;
+    the other documents of the batch and the run go on. Later components skip failed docs.
+    """
+
+    def decorate(call):
+        def wrapper(self, doc: Doc) -> Doc:
+            if doc._.claimex_error:
+                return doc
+            try:
+                return call(self, doc)
+            except Exception as exc:  # noqa: BLE001 - reported per document, never lost
+                doc._.claimex_error = {"type": type(exc).__name__, "message": f"{name}: {exc}"}
+                return doc
+
+        wrapper.__name__ = call.__name__
+        wrapper.__doc__ = call.__doc__
+        return wrapper
+
+    return decorate

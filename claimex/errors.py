@@ -1,0 +1,28 @@
+"""One exception hierarchy and the exit codes it maps to."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    INPUT_FAILED = 1  # some inputs could not be read or processed; the rest were written
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class ClaimexError(Exception):
+    """Base class of the errors claimex reports to the user in one line."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ModelNotFound(ClaimexError):
+    """The spaCy pipeline asked for is not installed."""
+
+
+class InputError(ClaimexError):
+    """An input path cannot be used at all (missing, nothing to read)."""
+
+    exit_code = ExitCode.INPUT_FAILED

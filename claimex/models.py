@@ -1,0 +1,125 @@
+"""Pydantic output models: the JSON contract of claimex.
+
+Every span carries character offsets into the input text; ``text[start:end]`` is exact.
+Components produce plain dicts with these fields (so Docs stay serialisable across
+processes); :func:`claimex.article.build_article` validates them into these models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "group", "organisation", "unknown"]
+Qualifier = Literal["approximately", "more_than", "less_than", "at_least", "at_most"]
+Trend = Literal["up", "down"]
+FigureCategory = Literal["count", "money", "percent", "quantity", "date", "time", "ordinal"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Offsets(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class TextSpan(Offsets):
+    text: str
+
+
+class SpeakerMention(TextSpan):
+    """The mention next to the quote ("she", "Ponomarenko") and the resolved full name."""
+
+    name: str | None = None
+    speaker_id: str | None = None
+
+
+class Quote(TextSpan):
+    id: str
+    kind: QuoteKind
+    spans: list[Offsets] = Field(default_factory=list)
+    cue: TextSpan | None = None
+    speaker: SpeakerMention | None = None
+    confidence: float = Field(ge=0.0, le=1.0)
+    rule: str
+
+
+class Speaker(_Model):
+    id: str
+    name: str | None
+    kind: SpeakerKind
+    aliases: list[str] = Field(default_factory=list)
+    title: str | None = None
+    organisation: str | None = None
+    gender: Literal["female", "male"] | None = None
+    quote_ids: list[str] = Field(default_factory=list)
+    mentions: list[Offsets] = Field(default_factory=list)
+
+
+class Figure(TextSpan):
+    id: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+    trend: Trend | None = None
+    counted: str | None = None
+    category: FigureCategory
+    quote_id: str | None = None
+
+
+class Organisation(_Model):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Offsets] = Field(default_factory=list)
+
+
+class Claim(TextSpan):
+    id: str
+    speaker_id: str | None = None
+    quote_id: str | None = None
+    figure_ids: list[str] = Field(default_factory=list)
+    organisation_ids: list[str] = Field(default_factory=list)
+
+
+class Article(_Model):
+    """Everything claimex found in one document."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: str
+    title: str | None = None
+    date: str | None = None
+    quotes: list[Quote] = Field(default_factory=list)
+    speakers: list[Speaker] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ErrorInfo(_Model):
+    type: str
+    message: str
+
+
+class ErrorRecord(_Model):
+    """What a document that could not be read or processed yields instead of an Article."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: str
+    error: ErrorInfo
+
+
+def json_schema() -> dict:
+    """JSON Schema of one output record: an Article or an ErrorRecord."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Article | ErrorRecord).json_schema()
