@@ -4,6 +4,10 @@ Contract: ``doc._.claimex_quotes`` is a list of dicts with the fields of
 :class:`claimex.models.Quote`: id ("q1", "q2", ... in text order), text, start, end, kind,
 spans [{start, end}], cue {text, start, end} | None, speaker {text, start, end, name: None,
 speaker_id: None} | None, confidence, rule. Names are filled in by ``claimex_speakers``.
+
+The work is in :mod:`claimex.quotes`: quote-mark pairing on the raw text (``marks``), cues
+and speaker mentions from the parse (``cues``, ``mentions``), and the joining of the two
+(``assemble``). One pass over the sentences; the lexicons are loaded once.
 """
 
 from __future__ import annotations
@@ -12,12 +16,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
+from claimex.quotes.assemble import Regions, continuations, drafts_for_cues, to_dicts
+from claimex.quotes.cues import find_cues
+from claimex.quotes.marks import find_quoted
 
 register_extensions()
 
 
 def find_quotes(doc: Doc) -> list[dict]:
-    return []
+    if not doc.text.strip():
+        return []
+    regions = Regions(doc.text, find_quoted(doc.text))
+    cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.quoted)]
+    drafts = drafts_for_cues(regions, cues)
+    drafts += continuations(regions, drafts)
+    return to_dicts(doc, regions, drafts)
 
 
 class QuoteExtractor:

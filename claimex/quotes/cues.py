@@ -1,0 +1,137 @@
+"""Cues in a parsed sentence: speech verbs, belief verbs with a clause, "according to X".
+
+Each cue carries its speaker mention and the content the parse gives it (the clause it
+governs, or the clause it interrupts: "The plan, she said, is dead."). Quote marks are
+applied later (:mod:`claimex.quotes.assemble`); a cue inside a quotation is the quoted
+person's own words and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from claimex.quotes.lexicon import COGNITION, SPEECH, lemma_in, source_phrases
+from claimex.quotes.mentions import mention_span, subject_of
+
+Offsets = tuple[int, int]
+CLAUSE_DEPS = ("ccomp",)
+INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
+EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
+
+
+@dataclass
+class Cue:
+    token: Token
+    start: int
+    end: int
+    kind: str  # "speech" | "cognition" | "source"
+    speaker: Offsets | None = None
+    content: list[Offsets] = field(default_factory=list)
+    how: str = ""  # which parse relation gave the content
+
+
+def _chars(tokens: list[Token]) -> Offsets | None:
+    """Offsets of ``tokens`` with punctuation, spaces and a leading "that" trimmed off."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in EDGE_WORDS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _clause_child(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+
+
+def _interrupted(verb: Token) -> list[Offsets]:
+    """Content of a cue that interrupts or follows its clause: "A, she said, B." / "A, she said."""
+    head, doc = verb.head, verb.doc
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.dep_ not in INTERRUPTING_DEPS and not _trailing_conj(verb):
+        return []
+    if verb.dep_ != "parataxis" and verb.i < head.i:
+        return []  # "said" before its head in a ccomp/advcl is not an interruption
+    left = list(doc[head.left_edge.i : verb.left_edge.i])
+    right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1]) if head.i > verb.i else []
+    return [p for p in (_chars(left), _chars(right)) if p]
+
+
+def _trailing_conj(verb: Token) -> bool:
+    """ "A will happen, experts warned": the parser often makes the cue a conjunct of A."""
+    if verb.dep_ != "conj" or verb.i < verb.head.i:
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    return verb.doc[subject.left_edge.i - 1].text == ","
+
+
+def _verb_cue(verb: Token) -> Cue | None:
+    speech = lemma_in(verb.text, SPEECH)
+    clause = _clause_child(verb)
+    if speech is None and not (clause is not None and clause.i > verb.i and lemma_in(verb.text, COGNITION)):
+        return None
+    subject = subject_of(verb)
+    cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech" if speech else "cognition")
+    cue.speaker = mention_span(subject) if subject is not None else None
+    if clause is not None:
+        piece = _chars(list(clause.subtree))
+        cue.content, cue.how = ([piece] if piece else []), "clause"
+    else:
+        cue.content, cue.how = _interrupted(verb), "interrupted"
+    return cue
+
+
+def _phrase_at(token: Token) -> tuple[str, ...] | None:
+    doc = token.doc
+    for phrase in source_phrases():
+        words = tuple(t.lower_ for t in doc[token.i : token.i + len(phrase)])
+        if words == phrase:
+            return phrase
+    return None
+
+
+def _source_cue(token: Token, sent: Span) -> Cue | None:
+    """ "According to X, ...": X is the speaker, the rest of the sentence the content."""
+    phrase = _phrase_at(token)
+    if phrase is None:
+        return None
+    doc = token.doc
+    last = doc[token.i + len(phrase) - 1]
+    objects = [c for c in last.children if c.dep_ == "pobj"]
+    end = objects[0].right_edge.i if objects else last.i
+    if token.left_edge.i == token.i and token.right_edge.i >= last.i:
+        end = token.right_edge.i  # the phrase's own subtree, when the parse gives one
+    inner = range(token.i, end + 1)
+    cue = Cue(token, token.idx, last.idx + len(last.text), "source", how="source")
+    cue.speaker = mention_span(objects[0]) if objects else None
+    left = [t for t in sent if t.i < inner.start]
+    right = [t for t in sent if t.i >= inner.stop]
+    cue.content = [p for p in (_chars(left), _chars(right)) if p]
+    return cue
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(p[0] for p in source_phrases())
+
+
+def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
+    """The cues of ``sent`` outside quotations (``quoted(char)`` tells what is inside)."""
+    cues = []
+    for token in sent:
+        if quoted(token.idx):
+            continue
+        cue = _source_cue(token, sent) if token.lower_ in _phrase_starts() else None
+        if cue is None and token.tag_.startswith("VB"):
+            cue = _verb_cue(token)
+        if cue is not None:
+            cues.append(cue)
+    return cues

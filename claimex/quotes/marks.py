@@ -1,0 +1,107 @@
+"""Quote-mark pairing over raw text: which stretches of the text are inside quote marks.
+
+Pairing never fails: every mark is either paired, or left as a stray. Only double quote marks
+delimit quotations (straight, curly, low-9, guillemets, the typewriter pairs ``...'' and
+''...''); single quotes are left alone because inside a quotation they mark a quote within the
+quote, and elsewhere they are mostly apostrophes. A quotation never crosses a paragraph (a
+line break): news style reopens the quote on each paragraph of a long quotation without
+closing the previous one, so an unclosed quotation ends with its paragraph and is marked as
+continued when the next paragraph opens with a quote mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"\u201c", "\u201e", "\u00ab", "``"}
+CLOSERS = {"\u201d", "\u00bb"}
+AMBIGUOUS = {'"', "\u2033", "''"}
+# Two-character marks first so that '' is not read as two apostrophes.
+MARK_RE = re.compile("``|''|[\"\u201c\u201d\u201e\u00ab\u00bb\u2033]")
+LEFT_OPEN_CONTEXT = set("([{\u2014\u2013-/") | OPENERS
+RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-") | CLOSERS
+
+
+@dataclass
+class Quoted:
+    """One stretch in quote marks. ``start``/``end`` delimit the content without the marks."""
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    closed: bool = True  # False: ran to the end of the paragraph without a closing mark
+    continued: bool = False  # the next paragraph reopens the same quotation
+
+
+def _direction(text: str, start: int, end: int) -> str:
+    """'open', 'close' or 'either' for the mark at text[start:end], from its neighbours."""
+    mark = text[start:end]
+    if mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    left_free = before.isspace() or before in LEFT_OPEN_CONTEXT
+    right_free = after.isspace() or after in RIGHT_CLOSE_CONTEXT
+    if left_free and not right_free:
+        return "open"
+    if right_free and not left_free:
+        return "close"
+    return "either"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds something besides white space."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pair_paragraph(text: str, para_start: int, para_end: int) -> list[Quoted]:
+    found: list[Quoted] = []
+    open_mark: re.Match | None = None
+    for mark in MARK_RE.finditer(text, para_start, para_end):
+        direction = _direction(text, mark.start(), mark.end())
+        if open_mark is None:
+            if direction != "close":  # a stray closing mark pairs with nothing
+                open_mark = mark
+            continue
+        if direction == "open":
+            # A second opening mark: the first was never closed; the newer one wins.
+            open_mark = mark
+            continue
+        start, end = _trimmed(text, open_mark.end(), mark.start())
+        if end > start:
+            found.append(Quoted(start, end, open_mark.start(), mark.end()))
+        open_mark = None
+    if open_mark is not None:
+        start, end = _trimmed(text, open_mark.end(), para_end)
+        if end > start:
+            found.append(Quoted(start, end, open_mark.start(), para_end, closed=False))
+    return found
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """All quoted stretches of ``text`` in text order."""
+    paragraphs = _paragraphs(text)
+    per_paragraph = [_pair_paragraph(text, start, end) for start, end in paragraphs]
+    for i in range(len(paragraphs) - 1):
+        quoted, following = per_paragraph[i], per_paragraph[i + 1]
+        if quoted and not quoted[-1].closed and following:
+            # Reopened at the very start of the next paragraph: the same quotation goes on.
+            next_start = paragraphs[i + 1][0]
+            quoted[-1].continued = not text[next_start : following[0].open_start].strip()
+    return [q for quoted in per_paragraph for q in quoted]

@@ -1,0 +1,76 @@
+"""The speaker mention of a cue: its subject, as the noun phrase is written.
+
+The mention is the phrase a reader sees next to the quote: "she", "Ponomarenko", "The White
+House", "Ukrainian ambassador to Seoul", "experts and diplomats from Ukraine, Germany and
+Korea". Appositions and relative clauses ("Nataliya Butyrska, a senior fellow at ...") are left
+out: the name resolver reads them from the parse; a proper name also leaves out its trailing
+prepositional phrase ("Prof. Jun Hea-won from the Institute ..."), a common noun keeps it
+("ambassador to Seoul", "experts at the forum").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Dependents that carry a verb's subject when the verb itself has none:
+# "X said A and added B" (conj), "X was quoted as saying" (pcomp), "X tweeted, saying" (advcl).
+SUBJECT_CARRIERS = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl")
+NAME_TAGS = ("NNP", "NNPS")
+NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+KEEP_RIGHT_ALWAYS = ("conj", "cc", "compound", "case", "nummod")
+
+
+def subject_of(verb: Token, max_hops: int = 3) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs from (a few hops up), or None."""
+    current = verb
+    for _ in range(max_hops + 1):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ not in SUBJECT_CARRIERS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _is_name(token: Token) -> bool:
+    return token.tag_ in NAME_TAGS or token.ent_type_ in NAME_ENTITIES
+
+
+def _right_end(head: Token) -> int:
+    """Index one past the last token of ``head``'s phrase to keep on the right."""
+    end = head.i + 1
+    keep_preps = not _is_name(head) and head.pos_ != "PRON"
+    for child in head.rights:
+        if child.dep_ in KEEP_RIGHT_ALWAYS or (keep_preps and child.dep_ == "prep"):
+            end = child.right_edge.i + 1
+        else:
+            break  # an apposition, a relative clause or punctuation ends the mention
+    return end
+
+
+def _left_start(head: Token) -> int:
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.is_punct or child.dep_ in ("appos", "relcl", "acl", "advmod", "cc", "preconj"):
+            break
+        start = child.left_edge.i
+    return start
+
+
+def _ends_sentence(token: Token) -> bool:
+    return all(t.is_space for t in token.doc[token.i + 1 : token.sent.end])
+
+
+def mention_span(head: Token) -> tuple[int, int]:
+    """Character offsets of the noun phrase headed by ``head``, as the speaker mention."""
+    doc = head.doc
+    start, end = _left_start(head), _right_end(head)
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    last = doc[end - 1]
+    end_char = last.idx + len(last.text)
+    if last.text.endswith(".") and len(last.text) > 1 and _ends_sentence(last):
+        end_char -= 1  # "said Jun." - the sentence's full stop is glued to the name
+    return doc[start].idx, end_char
