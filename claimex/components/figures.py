@@ -3,6 +3,10 @@
 Contract: ``doc._.claimex_figures`` is a list of dicts with the fields of
 :class:`claimex.models.Figure` except ``id`` and ``quote_id`` (assigned when the article is
 built): text, start, end, value, low, high, unit, qualifier, trend, counted, category.
+
+The numbers are read from the raw text (:mod:`claimex.numbers`), so offsets are exact and
+forms the tokenizer splits oddly ("1.5bn", "5%-10%", "US $58.24") come out whole; the parse
+and the named entities only decide what a number counts and whether it is a year.
 """
 
 from __future__ import annotations
@@ -11,12 +15,66 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
+from claimex.figure_context import (
+    Candidate,
+    counted_of,
+    qualifier_after,
+    qualifier_before,
+    read_candidates,
+    trend_of,
+)
+from claimex.figure_filters import classify
+from claimex.figure_ranges import merge_ranges
 
 register_extensions()
 
+NOT_COUNTED = frozenset({"date", "time", "ordinal"})
+
+
+def category_of(candidate: Candidate) -> str:
+    if candidate.category:
+        return candidate.category
+    if candidate.currency or candidate.unit_category == "money":
+        return "money"
+    if candidate.unit_category == "percent":
+        return "percent"
+    if candidate.unit_category == "quantity":
+        return "quantity"
+    return "count"
+
+
+def to_figure(doc: Doc, candidate: Candidate) -> dict:
+    """The output record: qualifier and trend from the words around, counted from the parse."""
+    text = doc.text
+    start, end = candidate.start, candidate.end
+    qualifier = None
+    category = category_of(candidate)
+    if category not in NOT_COUNTED:
+        qualifier, start = qualifier_before(text, start)
+        if qualifier is None:
+            qualifier, end = qualifier_after(text, end)
+    counted = counted_of(doc, candidate.start, candidate.end) if category == "count" else None
+    return {
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "value": candidate.value,
+        "low": candidate.low,
+        "high": candidate.high,
+        "unit": candidate.currency or (candidate.unit if category != "count" else None),
+        "qualifier": qualifier,
+        "trend": trend_of(text, start, max(end, candidate.unit_end)) if category not in NOT_COUNTED else None,
+        "counted": counted,
+        "category": category,
+    }
+
 
 def find_figures(doc: Doc) -> list[dict]:
-    return []
+    if not doc.text.strip():
+        return []
+    candidates = classify(doc, read_candidates(doc.text))
+    candidates = merge_ranges(doc.text, candidates)
+    return [to_figure(doc, c) for c in candidates]
 
 
 class FigureExtractor:
@@ -29,3 +87,4 @@ class FigureExtractor:
 @Language.factory("claimex_figures")
 def make_figures(nlp: Language, name: str) -> FigureExtractor:
     return FigureExtractor()
+

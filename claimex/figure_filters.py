@@ -1,0 +1,169 @@
+"""Which numbers are no counts: dates, years, times, ordinals, codes, addresses, idioms.
+
+Dates, years, times and ordinals stay as figures of category date/time/ordinal; product codes
+("TA-35", "iPhone 11"), phone numbers, addresses and idioms ("on one hand") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from claimex.figure_context import Candidate, qualifier_before
+from claimex.lexicons import entries
+from claimex.numbers import alternation
+
+TIME_RE = re.compile(
+    r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|(?:am|pm|AM|PM)\b)"
+    r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
+)
+DATE_RE = re.compile(
+    r"(?<![\w/-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})(?![\w/-])"
+    r"|(?<![\w])'\d0s\b|(?<![\w,.])(?:1[5-9]|20)\d{2}s\b"
+)
+PHONE_RE = re.compile(r"(?:\(\d{3}\)[ \u00a0]?|(?<![\w.,-])\d{3}[-. ])\d{3}[-.]\d{4}(?![\w-])")
+ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
+YEAR_KEPT_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+@cache
+def idiom_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(list(entries('non_figures.txt')))})\b", re.IGNORECASE)
+
+
+@cache
+def month_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    months = alternation(list(entries("months.txt")))
+    return re.compile(rf"\b(?:{months})[ \u00a0]*\Z"), re.compile(rf"[ \u00a0]+(?:of )?(?:{months})\b")
+
+
+@cache
+def street_re() -> re.Pattern[str]:
+    streets = alternation(list(entries("street_types.txt")))
+    return re.compile(rf"[ \u00a0]+(?:[A-Z0-9][\w.]*[ \u00a0]+){{0,3}}(?:{streets})(?![\w])")
+
+
+def special_spans(text: str) -> list[tuple[int, int, str]]:
+    """Times, numeric dates, phone numbers and idioms as (start, end, label)."""
+    spans = [(m.start(), m.end(), "time") for m in TIME_RE.finditer(text)]
+    spans += [(m.start(), m.end(), "date") for m in DATE_RE.finditer(text)]
+    spans += [(m.start(), m.end(), "drop") for m in PHONE_RE.finditer(text)]
+    spans += [(m.start(), m.end(), "drop") for m in idiom_re().finditer(text)]
+    return spans
+
+
+def classify(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Mark dates, times and ordinals; drop what is no figure at all."""
+    text = doc.text
+    kept: list[Candidate] = []
+    spans = special_spans(text)
+    for candidate in candidates:
+        label = next((s for s in spans if s[0] < candidate.end and candidate.start < s[1]), None)
+        if label and label[2] == "drop":
+            continue
+        if label:
+            candidate = replace(candidate, start=label[0], end=label[1], category=label[2])
+            if kept and kept[-1].start == candidate.start:
+                continue  # "10:27 PM" is one time, not two numbers
+        else:
+            candidate = _classify_plain(doc, candidate)
+        if candidate is not None:
+            kept.append(candidate)
+    return kept
+
+
+def _classify_plain(doc: Doc, candidate: Candidate) -> Candidate | None:
+    text = doc.text
+    if candidate.kind == "digits" and ORDINAL_RE.match(text, candidate.end):
+        return replace(candidate, end=candidate.end + 2, category="ordinal")
+    if _is_code(text, candidate) or street_re().match(text, candidate.end):
+        return None
+    if _is_day_of_month(text, candidate):
+        return replace(candidate, category="date")
+    token = _token_at(doc, candidate.start)
+    if token is None:
+        return candidate
+    if _is_year(text, candidate, token):
+        return replace(candidate, category="date")
+    if candidate.kind == "words" and not _word_number_counts(text, candidate, token):
+        return None
+    if _is_name_part(text, candidate, token):
+        return None
+    return candidate
+
+
+def _plain(text: str, candidate: Candidate) -> bool:
+    """A bare integer: digits only, no currency, unit, scale or decimal point."""
+    written = text[candidate.start : candidate.end]
+    return (
+        candidate.kind == "digits"
+        and written.isdigit()
+        and candidate.currency is None
+        and candidate.unit_category is None
+    )
+
+
+def _is_code(text: str, candidate: Candidate) -> bool:
+    """Digits glued to letters: "TA-35", "COVID-19", "5G", "Model 3s" (no unit after)."""
+    if candidate.kind != "digits":
+        return False
+    after = text[candidate.end : candidate.end + 1]
+    if after.isalpha() and candidate.unit_end == candidate.end:
+        return True
+    before = text[max(0, candidate.start - 2) : candidate.start]
+    if len(before) == 2 and before[1] == "-" and before[0].isalpha():
+        return qualifier_before(text, candidate.start)[0] is None  # "sub-7" is a bound
+    return False
+
+
+def _is_day_of_month(text: str, candidate: Candidate) -> bool:
+    if not _plain(text, candidate) or not 1 <= (candidate.value or 0) <= 31:
+        return False
+    before, after = month_res()
+    return bool(before.search(text, max(0, candidate.start - 12), candidate.start)) or bool(
+        after.match(text, candidate.end)
+    )
+
+
+def _is_year(text: str, candidate: Candidate, token: Token) -> bool:
+    """1500-2100 written as four plain digits, unless the tagger calls it a cardinal."""
+    if not _plain(text, candidate) or len(text[candidate.start : candidate.end]) != 4:
+        return False
+    return 1500 <= (candidate.value or 0) <= 2100 and token.ent_type_ not in YEAR_KEPT_ENTS
+
+
+def _word_number_counts(text: str, candidate: Candidate, token: Token) -> bool:
+    """"one" as a pronoun ("each one", "the same one") and lone "half"/"a third" without
+    "of" after them are no figures."""
+    written = text[candidate.start : candidate.end].lower()
+    follows_of = re.match(r"[ \u00a0]+(?:of|the|a|an|its|their|his|her)\b", text[candidate.end :])
+    if written == "one":
+        previous = token.nbor(-1) if token.i > 0 else None
+        return token.pos_ != "PRON" and not (previous and previous.pos_ in ("DET", "ADJ"))
+    if written == "half":
+        return bool(follows_of) or qualifier_before(text, candidate.start)[0] is not None
+    if written.split()[0] in ("a", "an") and candidate.value is not None and candidate.value < 1:
+        return bool(follows_of)
+    return True
+
+
+def _is_name_part(text: str, candidate: Candidate, token: Token) -> bool:
+    """A bare integer right after a capitalised name: "iPhone 11", "S&P 500", "Big 12"."""
+    if not _plain(text, candidate) or token.i == 0:
+        return False
+    previous = token.nbor(-1)
+    if previous.ent_type_ in ("DATE", "TIME") or not any(c.isupper() for c in previous.text):
+        return False
+    if previous.idx + len(previous.text) + 1 != candidate.start:
+        return False
+    if qualifier_before(text, candidate.start)[0] is not None:
+        return False  # "Over 500 people" starts with a qualifier, not a name
+    return previous.pos_ == "PROPN" or not previous.is_sent_start
+
+
+def _token_at(doc: Doc, start: int) -> Token | None:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,228 @@
+"""Reading numbers as news text writes them: digits, words, scales, currencies, vague amounts.
+
+:func:`scan_numbers` finds every number in a text and returns :class:`Number` records with
+exact character offsets; the figures component adds ranges, qualifiers, units and context.
+All word lists come from ``claimex/lexicons`` and every pattern is compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from claimex.lexicons import entries
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number as written: ``text[start:end]``, its value or vague ``low``/``high``."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    currency: str | None = None
+    factor: float = 1.0  # what a scale word or suffix ("million", "bn") multiplied it by
+    kind: str = "digits"  # digits | words | vague | fraction
+
+
+def table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated lexicon file."""
+    return [[cell.strip() for cell in line.split("\t")] for line in entries(name)]
+
+
+def alternation(surfaces: list[str]) -> str:
+    """A regex alternative of literal surfaces, longest first so the longest one wins."""
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+
+
+@cache
+def number_words() -> dict[str, tuple[float, str]]:
+    return {row[0]: (float(row[1]), row[2]) for row in table("number_words.tsv")}
+
+
+@cache
+def scales() -> dict[str, tuple[float, bool]]:
+    """Scale surface -> (multiplier, only after a currency amount)."""
+    return {row[0]: (float(row[1]), row[2] == "money") for row in table("scales.tsv")}
+
+
+@cache
+def currencies(position: str) -> dict[str, str]:
+    return {row[0]: row[1] for row in table("currencies.tsv") if row[2] == position}
+
+
+WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+
+
+@cache
+def digits_re() -> re.Pattern[str]:
+    """Amounts in digits with an optional currency before and scale after: "US $1.5bn"."""
+    prefixes = currencies("prefix")
+    # Short letter prefixes ("PS", "RM", "Rs") must touch the digits; symbols and codes may not.
+    tight = [p for p in prefixes if p.isalpha() and len(p) <= 2]
+    loose = [p for p in prefixes if p not in tight]
+    abbreviations = [s for s in scales() if s not in WORD_SCALES]
+    return re.compile(
+        rf"(?:(?<![\w$])(?P<loose>{alternation(loose)})[ \u00a0]?"
+        rf"|(?<![\w$])(?P<tight>{alternation(tight)}))?"
+        r"(?P<sign>(?:(?<=[\s(\[$=])|^)(?:[-\u2212]|minus[- ]))?"
+        r"(?(tight)|(?<![\w.,]))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+        rf"(?P<scale>(?:[ \u00a0-](?:{'|'.join(WORD_SCALES)})\b)+"
+        rf"|[ \u00a0]?(?:{alternation(abbreviations)})(?![A-Za-z0-9]))?"
+    )
+
+
+@cache
+def words_re() -> re.Pattern[str]:
+    """Runs of number words ("four hundred", "twenty-five", "a dozen", "two-thirds")."""
+    word = alternation(list(number_words()))
+    return re.compile(
+        rf"(?<![\w-])(?:an?[ -])?(?:{word})(?:(?:[ -]|[ -]and[ -])(?:a[ -])?(?:{word}))*"
+        r"(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def vague_re() -> re.Pattern[str]:
+    phrases = [row[0] for row in table("vague_amounts.tsv")]
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})\b", re.IGNORECASE)
+
+
+@cache
+def vague_amounts() -> dict[str, tuple[float, float, bool]]:
+    return {r[0]: (float(r[1]), float(r[2]), r[3] == "of") for r in table("vague_amounts.tsv")}
+
+
+FRACTION_RE = re.compile(r"(?<![\w./])(\d{1,4}) ?[/\u2044] ?(\d{1,4})(?![\w/\u2044])")
+
+
+def parse_scale(scale: str, currency: str | None) -> float | None:
+    """The multiplier of a scale suffix, or None when it is no scale here ("37m" metres)."""
+    factor = 1.0
+    for part in scale.replace("-", " ").split():
+        multiplier, money_only = scales()[part]
+        if money_only and currency is None:
+            return None
+        factor *= multiplier
+    return factor
+
+
+def read_digits(match: re.Match[str]) -> Number:
+    """A :class:`Number` from a :func:`digits_re` match; a non-scale suffix is left out."""
+    currency_text = match.group("loose") or match.group("tight")
+    currency = currencies("prefix")[currency_text] if currency_text else None
+    value = float(match.group("num").replace(",", ""))
+    if match.group("sign"):
+        value = -value
+    scale = (match.group("scale") or "").strip()
+    factor = parse_scale(scale, currency) if scale else None
+    if factor is None:
+        return Number(match.start(), match.end("num"), value, currency=currency)
+    return Number(match.start(), match.end(), value * factor, currency=currency, factor=factor)
+
+
+def parse_word_values(words: list[str]) -> float | None:
+    """Value of number words in order ("two", "hundred", "and", "five"); None if malformed."""
+    table_ = number_words()
+    total = current = 0.0
+    last = ""  # kind of the previous word
+    for word in words:
+        if word in ("a", "an"):
+            current, last = current or 1.0, "unit"
+            continue
+        if word == "and":
+            continue
+        value, kind = table_[word]
+        if kind == "unit" and last not in ("", "tens", "scale", "dozen"):
+            return None
+        if kind == "tens" and last not in ("", "scale"):
+            return None
+        if kind in ("scale", "dozen") and last == "":
+            return None  # "several hundred" is no number; "a hundred" is
+        if kind == "fraction" and words == ["half"]:
+            return 0.5
+        if kind == "fraction":
+            if last != "unit" and last != "tens" or current == 0:
+                return None
+            return total + current / value
+        if kind in ("scale", "dozen") and value < 1000:
+            current = (current or 1.0) * value
+        elif kind in ("scale", "dozen"):
+            total, current = total + (current or 1.0) * value, 0.0
+        else:
+            current += value
+        last = kind
+    return None if last in ("", "fraction") else total + current
+
+
+def split_words(text: str, start: int) -> list[tuple[int, int, str]]:
+    """Words of a number-word run with their offsets (hyphens and spaces separate them)."""
+    return [
+        (start + m.start(), start + m.end(), m.group().lower())
+        for m in re.finditer(r"[A-Za-z]+", text)
+    ]
+
+
+def read_words(match: re.Match[str]) -> list[Number]:
+    """Numbers in a run of number words: the longest parsable prefix, then the rest."""
+    words = split_words(match.group(), match.start())
+    numbers: list[Number] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            piece = [w for _, _, w in words[i:j]]
+            if piece[-1] == "and":
+                continue
+            value = parse_word_values(piece)
+            if value is not None:
+                numbers.append(Number(words[i][0], words[j - 1][1], value, kind="words"))
+                i = j
+                break
+        else:
+            i += 1
+    return [n for n in numbers if not _bare_article(match.string, n)]
+
+
+def _bare_article(text: str, number: Number) -> bool:
+    """True for a lone "a"/"an"/"and" that the word pattern picked up around a failed parse."""
+    return text[number.start : number.end].lower() in ("a", "an", "and")
+
+
+def read_vague(match: re.Match[str]) -> Number | None:
+    low, high, needs_of = vague_amounts()[match.group().lower()]
+    if needs_of and not match.string.startswith(" of ", match.end()):
+        return None
+    return Number(match.start(), match.end(), None, low, high, kind="vague")
+
+
+def read_fraction(match: re.Match[str]) -> Number | None:
+    numerator, denominator = int(match.group(1)), int(match.group(2))
+    if not 0 < numerator < denominator:
+        return None  # "24/7", "9/11/2001" and the like are no fractions
+    return Number(match.start(), match.end(), numerator / denominator, kind="fraction")
+
+
+def scan_numbers(text: str) -> list[Number]:
+    """Every number in ``text``, in order, without overlaps (digits win over words)."""
+    found: list[Number] = [n for m in FRACTION_RE.finditer(text) if (n := read_fraction(m))]
+    found += [read_digits(m) for m in digits_re().finditer(text)]
+    found += [n for m in vague_re().finditer(text) if (n := read_vague(m))]
+    for match in words_re().finditer(text):
+        found += read_words(match)
+    chosen: list[Number] = []
+    taken: set[int] = set()
+    for number in found:  # in priority order: fractions, digits, vague amounts, words
+        span = set(range(number.start, number.end))
+        if not span & taken:
+            chosen.append(number)
+            taken |= span
+    return sorted(chosen, key=lambda n: n.start)
+
+
+def with_scale(number: Number, factor: float) -> Number:
+    """``number`` multiplied by a scale written only after the range's other end."""
+    return replace(number, value=number.value * factor, factor=factor)
