@@ -3,20 +3,144 @@
 Contract: ``doc._.claimex_organisations`` is a list of dicts with the fields of
 :class:`claimex.models.Organisation`: id ("o1", "o2", ...), name, aliases, mentions
 [{start, end}].
+
+Names come from the language model's ORG entities, cleaned ("the", possessives, quote marks),
+re-joined where the model splits one name ("Institute of Foreign Affairs" + "and National
+Security"), split where it joins two ("New York Times/CBS News"), plus well-known names it
+misses (lexicon) and "<place> police". Spans that are people (see
+:mod:`claimex.entities.people`), places, laws or court cases are dropped. Forms are merged by
+name, by an acronym introduced in parentheses or matching the initials, and by a shorter
+form that ends the longer one ("the Intelligence Committee"); "the bureau" after a name
+naming a bureau is one more mention.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimex.components._ext import guarded, register_extensions
+from claimex.entities.names import POSSESSIVE, QUOTE_MARKS, bare
+from claimex.entities.orgforms import OrgForm, merge_forms
+from claimex.entities.people import find_people, token_owners
+from claimex.lexicons import entries, words
 
 register_extensions()
 
+EDGE_WORDS = {"the"}
+
+
+def _clean(doc: Doc, start: int, end: int) -> OrgForm | None:
+    """The name inside tokens [start, end) without "the", possessives and punctuation."""
+    while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end or any(t.text in QUOTE_MARKS or "\n" in t.text for t in doc[start:end]):
+        return None
+    span = doc[start:end]
+    return OrgForm(span.start_char, span.end_char, span.text, start, end)
+
+
+def _plausible(form: OrgForm) -> bool:
+    """Not a place, law, event, court case, stray word or page reference."""
+    tokens = form.text.split()
+    if any(bare(t) in ("v", "vs") for t in tokens) or bare(tokens[-1]) in words("not_org_heads.txt"):
+        return False
+    if "and" in tokens:  # "Black and Brown communities": an adjective pair, unless a name
+        return any(bare(t) in words("org_heads.txt") for t in tokens)
+    if len(tokens) > 1:
+        return True
+    word = tokens[0]
+    if bare(word) in words("not_org_words.txt") or bare(word) in words("titles.txt"):
+        return False
+    has_digit = any(c.isdigit() for c in word)
+    return word[:1].isupper() and not (has_digit and len(word) <= 4)
+
+
+def _split_slash(span: Span) -> list[tuple[int, int]]:
+    """"New York Times/CBS News" names two organisations."""
+    pieces, start = [], span.start
+    for token in span:
+        if token.text == "/":
+            pieces.append((start, token.i))
+            start = token.i + 1
+    pieces.append((start, span.end))
+    return pieces
+
+
+def _joins(doc: Doc, first: Span, second: Span) -> bool:
+    """"Institute of Foreign Affairs" "and" "National Security": one name split in two."""
+    if second.start != first.end + 1 or doc[first.end].lower_ not in ("and", "&"):
+        return False
+    has_link = any(t.lower_ in ("of", "for", "on") for t in first)
+    heads = words("org_heads.txt")
+    return has_link and bare(second[-1].text) not in heads and second[0].lower_ != "the"
+
+
+def _cut_short(doc: Doc, span: Span) -> bool:
+    """The model tagged part of a longer name ("Fox News" of "Fox News Sunday"): the next word
+    is capitalised, not a title ("FBI Director") and not the start of a sentence."""
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ == "PROPN" and after.text[:1].isupper() and not after.is_sent_start and (
+        bare(after.text) not in words("titles.txt")
+    )
+
+
+def _entity_spans(doc: Doc) -> list[Span]:
+    """ORG entities, a name the model split in two re-joined."""
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and not _cut_short(doc, e)]
+    joined: list[Span] = []
+    for span in orgs:
+        if joined and _joins(doc, joined[-1], span):
+            joined[-1] = doc[joined[-1].start : span.end]
+        else:
+            joined.append(span)
+    return joined
+
+
+def _known_spans(doc: Doc) -> list[tuple[int, int]]:
+    known = set(entries("org_known.txt"))
+    return [(t.i, t.i + 1) for t in doc if t.text in known]
+
+
+def _police_spans(doc: Doc) -> list[tuple[int, int]]:
+    """"Charlotte-Mecklenburg police": a place's police force."""
+    spans = []
+    for token in doc:
+        if token.text != "police" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-"):
+            start -= 1
+        if start < token.i and doc[start].ent_type_ == "GPE":
+            spans.append((start, token.i + 1))
+    return spans
+
+
+def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
+    ranges = [piece for span in _entity_spans(doc) for piece in _split_slash(span)]
+    ranges += _known_spans(doc) + _police_spans(doc)
+    forms, taken = [], set()
+    for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
+        form = _clean(doc, start, end)
+        if form is None or not _plausible(form) or taken & set(range(form.start_tok, form.end_tok)):
+            continue
+        if any(i in person_tokens for i in range(form.start_tok, form.end_tok)):
+            continue
+        taken.update(range(form.start_tok, form.end_tok))
+        forms.append(form)
+    return forms
+
 
 def find_organisations(doc: Doc) -> list[dict]:
-    return []
+    if not len(doc):
+        return []
+    person_tokens = set(token_owners(find_people(doc)))
+    groups = merge_forms(doc, candidate_forms(doc, person_tokens))
+    return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 
 
 class OrganisationExtractor:

@@ -1,0 +1,1 @@
+"""Helpers of the speaker and organisation components: names, people, roles, organisation forms."""

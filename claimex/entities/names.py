@@ -1,0 +1,122 @@
+"""Person names as written: cleaning entity spans and splitting them into first name and surname.
+
+The language model's PERSON spans carry titles ("Representative Charles B. Rangel"),
+possessives ("Donald Trump's") and stray punctuation ("Jun."); the registry needs the bare
+name with exact character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from claimex.lexicons import entries, words
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+QUOTE_MARKS = set("\"'“”‘’«»„`")
+
+
+def bare(text: str) -> str:
+    """Lower case without a trailing full stop: "Gov." -> "gov"."""
+    return text.lower().rstrip(".")
+
+
+@cache
+def honorifics() -> dict[str, str | None]:
+    """Honorific -> gender it shows (None when it shows none)."""
+    table: dict[str, str | None] = {}
+    for entry in entries("honorifics.txt"):
+        word, gender = entry.split()
+        table[word.lower()] = None if gender == "-" else gender
+    return table
+
+
+@cache
+def pronoun_genders() -> dict[str, str]:
+    return {w.lower(): g for w, g in (e.split() for e in entries("pronouns.txt"))}
+
+
+def is_honorific(token: Token) -> bool:
+    return bare(token.text) in honorifics()
+
+
+def is_title_word(token: Token) -> bool:
+    return bare(token.text) in words("titles.txt") or is_honorific(token)
+
+
+def _inner_hyphen(token: Token) -> bool:
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+
+
+def is_name_word(token: Token) -> bool:
+    """A word that can be part of a name: capitalised, an initial, a particle ("bin") or a
+    piece of a hyphenated name ("Hea-won")."""
+    text = token.text
+    if text.lower() in words("name_particles.txt") or _inner_hyphen(token):
+        return True
+    if token.i > 0 and _inner_hyphen(token.nbor(-1)):
+        return True
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A cleaned name: token range [start, end), exact character range and the words."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    words: tuple[str, ...]
+
+    @property
+    def text_key(self) -> str:
+        return " ".join(w.lower() for w in self.words)
+
+
+def _trim_right(doc: Doc, start: int, end: int) -> int:
+    while end > start and (doc[end - 1].text in POSSESSIVE or not is_name_word(doc[end - 1])):
+        end -= 1
+    return end
+
+
+def _trim_left(doc: Doc, start: int, end: int) -> int:
+    """Drop leading titles, honorifics and non-name tokens; a title word inside the span
+    ("Representative Charles B. Rangel") cuts everything before it, unless it is the last word
+    ("Charlie King")."""
+    for i in range(end - 2, start - 1, -1):
+        if is_title_word(doc[i]) and doc[i].text[:1].isupper() or doc[i].text in QUOTE_MARKS:
+            start = i + 1
+            break
+    while start < end and (not is_name_word(doc[start]) or doc[start].text[:1].islower()):
+        start += 1
+    return start
+
+
+def clean_name(doc: Doc, start: int, end: int) -> NameSpan | None:
+    """The bare name inside tokens [start, end), or None if no name word is left."""
+    end = _trim_right(doc, start, end)
+    start = _trim_left(doc, start, end)
+    if start >= end:
+        return None
+    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    last = doc[end - 1].text
+    # "Jun." at the end of a sentence: the full stop is punctuation, not an abbreviation.
+    if last.endswith(".") and len(last) > 3 and bare(last) not in words("name_suffixes.txt"):
+        end_char -= 1
+    name_words = tuple(doc.text[start_char:end_char].replace("’s", "").split())
+    if not any(w[:1].isupper() and len(w.rstrip(".")) > 1 for w in name_words):
+        return None
+    return NameSpan(start, end, start_char, end_char, name_words)
+
+
+def split_name(name_words: tuple[str, ...]) -> tuple[str | None, str]:
+    """(first name or None, surname), lower case: "John G. Roberts Jr." -> ("john", "roberts")."""
+    core = [w for w in name_words if w.strip(".,").lower() not in words("name_suffixes.txt")]
+    core = core or list(name_words)
+    surname = core[-1].strip(".,").lower()
+    if len(core) == 1 or core[0].lower() in words("name_particles.txt"):
+        return None, surname
+    return core[0].strip(".,").lower(), surname

@@ -1,0 +1,163 @@
+"""Merging the written forms of organisation names into organisations.
+
+Forms of one organisation: the same name ("the New Europe Center" = "New Europe Center"), an
+acronym introduced in parentheses ("Alliance to Reclaim Our Schools (AROS)") or matching the
+initials ("DNC"), a shorter form that ends the longer ("Intelligence Committee" for "House
+Intelligence Committee"), and "the bureau" after a name with that word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from claimex.lexicons import words
+
+NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def norm(text: str) -> str:
+    """Compare names without case, punctuation or a leading "the"."""
+    text = re.sub(r"^(the|a|an)\s+", "", text.lower().strip())
+    return NON_WORD.sub(" ", text).strip()
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return " " not in text and len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def initials(text: str) -> str:
+    """"Democratic National Committee" -> "DNC" (link words such as "of" left out)."""
+    links = words("org_name_links.txt")
+    return "".join(w[0].upper() for w in text.split() if w.lower() not in links and w[0].isalpha())
+
+
+@dataclass(frozen=True)
+class OrgForm:
+    start: int
+    end: int
+    text: str
+    start_tok: int
+    end_tok: int
+
+
+@dataclass
+class OrgGroup:
+    forms: list[OrgForm] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(f.start for f in self.forms)
+
+    @property
+    def name(self) -> str:
+        """The fullest form: most words, not an acronym, first seen on a tie."""
+        ordered = sorted(self.forms, key=lambda f: f.start)
+        return max(ordered, key=lambda f: (not is_acronym(f.text), len(f.text.split()))).text
+
+    def keys(self) -> set[str]:
+        return {norm(f.text) for f in self.forms}
+
+    def as_dict(self, org_id: str) -> dict:
+        name = self.name
+        aliases, seen = [], {norm(name)}
+        for form in sorted(self.forms, key=lambda f: f.start):
+            if norm(form.text) not in seen and form.text[:1].isupper():
+                seen.add(norm(form.text))
+                aliases.append(form.text)
+        mentions = sorted({(f.start, f.end) for f in self.forms})
+        return {
+            "id": org_id,
+            "name": name,
+            "aliases": aliases,
+            "mentions": [{"start": s, "end": e} for s, e in mentions],
+        }
+
+
+def _by_name(forms: list[OrgForm]) -> list[OrgGroup]:
+    groups: dict[str, OrgGroup] = {}
+    for form in forms:
+        groups.setdefault(norm(form.text), OrgGroup()).forms.append(form)
+    return list(groups.values())
+
+
+def _absorb(groups: list[OrgGroup], keep: OrgGroup, drop: OrgGroup) -> None:
+    if keep is not drop:
+        keep.forms.extend(drop.forms)
+        groups.remove(drop)
+
+
+def _parenthesised_acronyms(doc: Doc, groups: list[OrgGroup]) -> dict[str, OrgGroup]:
+    """Acronyms introduced as "Full Name (ACR)": acronym -> the full name's group."""
+    defined: dict[str, OrgGroup] = {}
+    for group in list(groups):
+        for form in list(group.forms):
+            i = form.end_tok
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+                if is_acronym(doc[i + 1].text) and not is_acronym(form.text):
+                    defined[doc[i + 1].text] = group
+    return defined
+
+
+def _merge_acronyms(doc: Doc, groups: list[OrgGroup]) -> None:
+    """Each acronym joins the name it was introduced with, else the one with its initials;
+    its uses that the language model left untagged become mentions too."""
+    defined = _parenthesised_acronyms(doc, groups)
+    for group in [g for g in groups if all(is_acronym(f.text) for f in g.forms)]:
+        acronym = group.forms[0].text
+        owner = defined.get(acronym) or next(
+            (g for g in groups if g is not group and initials(g.name) == acronym.replace(".", "")),
+            None,
+        )
+        if owner is not None:
+            _absorb(groups, owner, group)
+    covered = {i for g in groups for f in g.forms for i in range(f.start_tok, f.end_tok)}
+    for token in doc:
+        if token.text in defined and token.i not in covered:
+            span = doc[token.i : token.i + 1]
+            defined[token.text].forms.append(
+                OrgForm(span.start_char, span.end_char, token.text, token.i, token.i + 1)
+            )
+
+
+def _ends_with(long: str, short: str) -> bool:
+    return long != short and long.endswith(" " + short)
+
+
+def _merge_short_forms(groups: list[OrgGroup]) -> None:
+    """"Intelligence Committee" joins "House Intelligence Committee" when it ends exactly one
+    longer name; one word ("Guard") only after a generic first word ("National Guard")."""
+    generic = words("org_generic_modifiers.txt")
+    for group in sorted(groups, key=lambda g: len(g.name)):
+        key = norm(group.name)
+        owners = [g for g in groups if any(_ends_with(k, key) for k in g.keys())]
+        if " " not in key:
+            owners = [g for g in owners if norm(g.name).split()[0] in generic]
+        if len(owners) == 1 and group in groups:
+            _absorb(groups, owners[0], group)
+
+
+def _merge_anaphors(doc: Doc, groups: list[OrgGroup]) -> None:
+    """"the bureau" after "the Federal Bureau of Investigation" is one more mention."""
+    heads = words("org_anaphor_heads.txt")
+    covered = {i for g in groups for f in g.forms for i in range(f.start_tok, f.end_tok)}
+    for token in doc:
+        if token.i == 0 or token.i in covered or token.text not in heads:
+            continue
+        if doc[token.i - 1].lower_ != "the" or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue
+        before = [g for g in groups if g.first < token.idx and token.text in norm(g.name).split()]
+        if before:
+            owner = max(before, key=lambda g: max(f.start for f in g.forms if f.start < token.idx))
+            owner.forms.append(OrgForm(token.idx, token.idx + len(token), token.text, token.i, token.i + 1))
+
+
+def merge_forms(doc: Doc, forms: list[OrgForm]) -> list[OrgGroup]:
+    groups = _by_name(forms)
+    _merge_acronyms(doc, groups)
+    _merge_short_forms(groups)
+    _merge_anaphors(doc, groups)
+    return sorted(groups, key=lambda g: g.first)

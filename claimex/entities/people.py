@@ -1,0 +1,208 @@
+"""The people of one article: every name mention clustered into one person with a full name.
+
+"Dmytro Ponomarenko" ... "Ponomarenko", "Mrs. Clinton" ... "Hillary Clinton": a surname alone
+joins the person with that surname mentioned last before it (or first after it, in a
+headline). Gender comes from honorifics and from a pronoun that follows the name in the same
+sentence with no other person in between ("said Ponomarenko in his opening remarks").
+The language model sometimes tags a person as an organisation ("Getmanchuk warned"); such
+spans are taken as people when their words are a known person's, or when they act like one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from claimex.entities.names import (
+    NameSpan,
+    bare,
+    clean_name,
+    honorifics,
+    pronoun_genders,
+    split_name,
+)
+from claimex.lexicons import entries, words
+
+
+@dataclass
+class Mention:
+    name: NameSpan
+    gender: str | None  # shown by an honorific right before the name
+    weak: bool  # in a headline: joins a person, never makes one
+
+
+@dataclass
+class Person:
+    first: str | None
+    surname: str
+    forms: list[NameSpan] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    title: str | None = None
+    organisation: str | None = None
+    role_words: set[str] = field(default_factory=set)  # every title word seen, lower case
+
+    @property
+    def name(self) -> str:
+        """The fullest form: most words, first seen on a tie."""
+        best = max(self.forms, key=lambda f: len(f.words))
+        return " ".join(best.words)
+
+    @property
+    def aliases(self) -> list[str]:
+        seen = {self.name}
+        out = []
+        for form in self.forms:
+            text = " ".join(form.words)
+            if text not in seen:
+                seen.add(text)
+                out.append(text)
+        return out
+
+
+def header_end(doc: Doc) -> int:
+    """Character offset where the first line (a headline) ends, 0 if the text has one line."""
+    newline = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
+    return newline if newline > 0 else 0
+
+
+def _is_acronym(span: Span) -> bool:
+    letters = [c for c in span.text if c.isalpha()]
+    return len(span) == 1 and len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _org_looks_like_person(span: Span, person_words: set[str]) -> bool:
+    """An ORG span that names a person: no "the", no organisation word, and either a word
+    of a PERSON name in the article, or alone as the subject of a verb ("Getmanchuk warned")."""
+    first, last = span[0], span[-1]
+    if _is_acronym(span) or bare(last.text) in words("org_heads.txt"):
+        return False
+    if span.text in entries("org_known.txt") or any(t.text in "&/" for t in span):
+        return False
+    if any(t.lower_ in person_words for t in span if t.is_alpha and t.text[:1].isupper()):
+        return True
+    if len(span) > 2 and any(len(t.text) == 2 and t.text[1] == "." for t in span[1:-1]):
+        return True  # a middle initial: "Vann R. Newkirk II"
+    if first.i > 0 and first.nbor(-1).lower_ == "the" or first.lower_ == "the":
+        return False
+    root = span.root
+    return len(span) == 1 and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
+
+
+def _mention(doc: Doc, span: Span, weak_before: int) -> Mention | None:
+    name = clean_name(doc, span.start, span.end)
+    if name is None:
+        return None
+    gender = None
+    if name.start > 0 and bare(doc[name.start - 1].text) in honorifics():
+        gender = honorifics()[bare(doc[name.start - 1].text)]
+    return Mention(name, gender, weak=name.start_char < weak_before)
+
+
+def name_mentions(doc: Doc) -> list[Mention]:
+    """Every person-name mention, in text order."""
+    known = entries("org_known.txt")
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.text not in known]
+    person_words = {t.lower_ for e in persons for t in e if t.is_alpha and t.text[:1].isupper()}
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and _org_looks_like_person(e, person_words)]
+    weak_before = header_end(doc)
+    found = (_mention(doc, span, weak_before) for span in sorted(persons + orgs))
+    return [m for m in found if m is not None]
+
+
+def _choose(candidates: list[Person], mention: Mention) -> Person | None:
+    """The person a short form means: the one mentioned last before it, else the first after."""
+    agreeing = [p for p in candidates if not (mention.gender and p.gender not in (None, mention.gender))]
+    if not agreeing:
+        return None
+    start = mention.name.start_char
+    before = [p for p in agreeing if any(m.name.start_char < start for m in p.mentions)]
+    if before:
+        return max(before, key=lambda p: max(m.name.start_char for m in p.mentions if m.name.start_char < start))
+    return min(agreeing, key=lambda p: p.forms[0].start_char)
+
+
+def _add(person: Person, mention: Mention) -> None:
+    person.mentions.append(mention)
+    person.forms.append(mention.name)
+    if mention.gender and person.gender is None:
+        person.gender = mention.gender
+
+
+def cluster(mentions: list[Mention]) -> list[Person]:
+    """Full names first (each (first, surname) pair is one person), then short forms."""
+    people: list[Person] = []
+    by_key: dict[tuple[str, str], Person] = {}
+    short: list[Mention] = []
+    for mention in mentions:
+        first, surname = split_name(mention.name.words)
+        if first is None or mention.weak:
+            short.append(mention)
+            continue
+        person = by_key.get((first, surname))
+        if person is None:
+            person = by_key[(first, surname)] = Person(first, surname)
+            people.append(person)
+        _add(person, mention)
+    for mention in short:
+        _attach_short(people, mention)
+    for person in people:
+        person.mentions.sort(key=lambda m: m.name.start_char)
+    return people
+
+
+def _attach_short(people: list[Person], mention: Mention) -> None:
+    first, surname = split_name(mention.name.words)
+    key = surname if first is None else first
+    by_surname = [p for p in people if p.surname == surname and (first is None or p.first == first)]
+    person = _choose(by_surname, mention)
+    if person is None and first is None:
+        person = _choose([p for p in people if p.first == key and p.forms[0].words != mention.name.words], mention)
+    if person is None:
+        if mention.weak:
+            return
+        person = Person(first, surname)
+        people.append(person)
+    _add(person, mention)
+
+
+def _pronoun_after(doc: Doc, mention: Mention, person_tokens: dict[int, int], me: int) -> str | None:
+    """Gender of the first he/she/his/her after the name in its sentence, if no other
+    person comes between."""
+    sent = doc[mention.name.start].sent
+    for token in doc[mention.name.end : sent.end]:
+        owner = person_tokens.get(token.i)
+        if owner is not None and owner != me:
+            return None
+        if token.tag_ in ("PRP", "PRP$") and token.lower_ in pronoun_genders():
+            return pronoun_genders()[token.lower_]
+    return None
+
+
+def add_gender(doc: Doc, people: list[Person]) -> None:
+    """Gender by majority of the pronouns that follow a person's names."""
+    person_tokens = token_owners(people)
+    for index, person in enumerate(people):
+        if person.gender:
+            continue
+        votes = [_pronoun_after(doc, m, person_tokens, index) for m in person.mentions]
+        males, females = votes.count("male"), votes.count("female")
+        if males != females:
+            person.gender = "male" if males > females else "female"
+
+
+def token_owners(people: list[Person]) -> dict[int, int]:
+    """Token index -> index of the person whose name covers it."""
+    owners: dict[int, int] = {}
+    for index, person in enumerate(people):
+        for mention in person.mentions:
+            for i in range(mention.name.start, mention.name.end):
+                owners[i] = index
+    return owners
+
+
+def find_people(doc: Doc) -> list[Person]:
+    people = cluster(name_mentions(doc))
+    add_gender(doc, people)
+    return people
