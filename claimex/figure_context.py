@@ -28,7 +28,9 @@ def _longest_first(surfaces: list[str]) -> str:
 
 @cache
 def units() -> dict[str, tuple[str, str]]:
-    return {row[0]: (row[1], row[2]) for row in table("units.tsv")}
+    """Surface -> (unit, category); case-insensitive surfaces are keyed in lower case too."""
+    found = {row[0]: (row[1], row[2]) for row in table("units.tsv")}
+    return found | {s.lower(): found[s] for s in list(found) if s.islower() and len(s) >= 3}
 
 
 @cache
@@ -58,7 +60,8 @@ def unit_after(text: str, end: int) -> tuple[str | None, str | None, int, int]:
         return code, "money", match.start("cur"), match.end()
     match = unit_re().match(text, end)
     if match:
-        unit, category = units()[match.group("unit")]
+        surface = match.group("unit")
+        unit, category = units().get(surface) or units()[surface.lower()]
         return unit, category, match.start("unit"), match.end()
     return None, None, end, end
 

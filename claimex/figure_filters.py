@@ -26,6 +26,10 @@ DATE_RE = re.compile(
 )
 PHONE_RE = re.compile(r"(?:\(\d{3}\)[ \u00a0]?|(?<![\w.,-])\d{3}[-. ])\d{3}[-.]\d{4}(?![\w-])")
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
+# A word with a capital letter, then a hyphen: "TA-35", "F-150" (not "to-260,000").
+CODE_PREFIX_RE = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-\Z")
+CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[ \u00a0]\Z")
+POSSESSIVE_RE = re.compile(r"['\u2019\u2032]s\b")
 YEAR_KEPT_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -43,7 +47,9 @@ def month_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @cache
 def street_re() -> re.Pattern[str]:
     streets = alternation(list(entries("street_types.txt")))
-    return re.compile(rf"[ \u00a0]+(?:[A-Z0-9][\w.]*[ \u00a0]+){{0,3}}(?:{streets})(?![\w])")
+    return re.compile(
+        rf"(?:[-\u2013]\d+)?[ \u00a0]+(?:[A-Z0-9][\w.]*[ \u00a0]+){{0,3}}(?:{streets})(?![\w])"
+    )
 
 
 def special_spans(text: str) -> list[tuple[int, int, str]]:
@@ -107,16 +113,17 @@ def _plain(text: str, candidate: Candidate) -> bool:
 
 
 def _is_code(text: str, candidate: Candidate) -> bool:
-    """Digits glued to letters: "TA-35", "COVID-19", "5G", "Model 3s" (no unit after)."""
+    """Digits glued to letters: "TA-35", "COVID -19", "5G", "Model 3s" (no unit after)."""
     if candidate.kind != "digits":
         return False
     after = text[candidate.end : candidate.end + 1]
     if after.isalpha() and candidate.unit_end == candidate.end:
         return True
-    before = text[max(0, candidate.start - 2) : candidate.start]
-    if len(before) == 2 and before[1] == "-" and before[0].isalpha():
-        return qualifier_before(text, candidate.start)[0] is None  # "sub-7" is a bound
-    return False
+    window = max(0, candidate.start - 12)
+    if text[candidate.start] in "-\u2212" and CAPS_WORD_RE.search(text, window, candidate.start):
+        return True  # "COVID -19"
+    match = CODE_PREFIX_RE.search(text, window, candidate.start)
+    return bool(match) and qualifier_before(text, candidate.start)[0] is None  # "sub-7" is a bound
 
 
 def _is_day_of_month(text: str, candidate: Candidate) -> bool:
@@ -129,10 +136,12 @@ def _is_day_of_month(text: str, candidate: Candidate) -> bool:
 
 
 def _is_year(text: str, candidate: Candidate, token: Token) -> bool:
-    """1500-2100 written as four plain digits, unless the tagger calls it a cardinal."""
+    """1500-2200 written as four plain digits, unless the tagger calls it a cardinal."""
     if not _plain(text, candidate) or len(text[candidate.start : candidate.end]) != 4:
         return False
-    return 1500 <= (candidate.value or 0) <= 2100 and token.ent_type_ not in YEAR_KEPT_ENTS
+    if not 1500 <= (candidate.value or 0) <= 2200:
+        return False
+    return token.ent_type_ not in YEAR_KEPT_ENTS or bool(POSSESSIVE_RE.match(text, candidate.end))
 
 
 def _word_number_counts(text: str, candidate: Candidate, token: Token) -> bool:
@@ -151,12 +160,16 @@ def _word_number_counts(text: str, candidate: Candidate, token: Token) -> bool:
 
 
 def _is_name_part(text: str, candidate: Candidate, token: Token) -> bool:
-    """A bare integer right after a capitalised name: "iPhone 11", "S&P 500", "Big 12"."""
-    if not _plain(text, candidate) or token.i == 0:
+    """A bare number right after a capitalised name: "iPhone 11", "S&P 500", "BBC One"."""
+    written = text[candidate.start : candidate.end]
+    capital_word = candidate.kind == "words" and written[0].isupper()
+    if not (_plain(text, candidate) or capital_word) or token.i == 0:
         return False
     previous = token.nbor(-1)
-    if previous.ent_type_ in ("DATE", "TIME") or not any(c.isupper() for c in previous.text):
+    if not any(c.isupper() for c in previous.text):
         return False
+    if previous.ent_type_ in ("DATE", "TIME") and token.ent_iob_ != "I":
+        return False  # "On Monday 500 people", but "the Big 12" is one (mis-tagged) name
     if previous.idx + len(previous.text) + 1 != candidate.start:
         return False
     if qualifier_before(text, candidate.start)[0] is not None:

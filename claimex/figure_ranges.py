@@ -14,40 +14,65 @@ from claimex.figure_context import Candidate, qualifier_before, trend_words
 
 DASH_RE = re.compile(r"(?:[-\u2010\u2011]|[ \u00a0]?[\u2013\u2014][ \u00a0]?|[ \u00a0]to-)\Z")
 WORD_LINK_RE = re.compile(r"[ \u00a0]+(?P<link>to|through|and|or|out of)[ \u00a0]+\Z")
+FROM_TO_RE = re.compile(r"[^,;:()]{0,50}[ \u00a0]to[ \u00a0]+")
 PREVIOUS_WORD_RE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]*\Z")
 NOT_RANGES = frozenset({"date", "time", "ordinal"})
 
 
 def merge_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Join neighbouring numbers that form a range; drop scores."""
+    """Join numbers that form a range, dashes first ("24.2 to 33-35 billion"); drop scores."""
+    return _merge(text, _merge(text, candidates, dashes=True), dashes=False)
+
+
+def _merge(text: str, candidates: list[Candidate], dashes: bool) -> list[Candidate]:
     merged: list[Candidate] = []
-    i = 0
-    while i < len(candidates):
-        first = candidates[i]
-        second = candidates[i + 1] if i + 1 < len(candidates) else None
-        link = _link(text, first, second) if second else None
-        if link == "score":
-            i += 2
-        elif link and second:
-            merged.append(_join(first, second, link))
-            i += 2
-        else:
+    skipped: set[int] = set()
+    for i, first in enumerate(candidates):
+        if i in skipped:
+            continue
+        j, link = _partner(text, candidates, i, dashes)
+        if link is None:
             merged.append(first)
-            i += 1
+        elif link != "score":
+            merged.append(_join(first, candidates[j], link))
+        skipped.add(j)
     return merged
 
 
-def _link(text: str, first: Candidate, second: Candidate) -> str | None:
-    """How ``first`` and ``second`` are joined: dash, to, and, or, out of, score, or None."""
+def _partner(text: str, candidates: list[Candidate], i: int, dashes: bool) -> tuple[int, str | None]:
+    """The other end of a range starting at ``candidates[i]`` and the link between them."""
+    first = candidates[i]
+    if i + 1 < len(candidates):
+        link = _link(text, first, candidates[i + 1], dashes)
+        if link:
+            return i + 1, link
+    if dashes or first.kind == "range" or _previous_word(text, first) != "from":
+        return -1, None
+    # "from $75 U.S. per barrel to $45.88", "from 20 mpg in 2008 to 29": dates may stand between
+    for j in range(i + 1, min(i + 4, len(candidates))):
+        second = candidates[j]
+        if second.category in NOT_RANGES:
+            continue
+        between = text[first.end : second.start]
+        if FROM_TO_RE.fullmatch(between) and _compatible(first, second):
+            return j, "to"
+        break
+    return -1, None
+
+
+def _link(text: str, first: Candidate, second: Candidate, dashes: bool) -> str | None:
+    """How ``first`` and ``second`` are joined: dash, score, to, and, or, out of, or None."""
     if first.category in NOT_RANGES or second.category in NOT_RANGES:
         return None
-    if "vague" in (first.kind, second.kind) or not _compatible(first, second):
+    if first.kind in ("vague", "range") or second.kind == "vague":
+        return None
+    if not _compatible(first, second):
         return None
     for end in dict.fromkeys((first.end, first.unit_end)):
         between = text[end : second.start]
-        if DASH_RE.fullmatch(between):
+        if dashes and DASH_RE.fullmatch(between):
             return "score" if _is_score(text, first, second) else "dash"
-        match = WORD_LINK_RE.fullmatch(between)
+        match = None if dashes else WORD_LINK_RE.fullmatch(between)
         if match and _word_link_holds(text, first, second, match.group("link")):
             return match.group("link")
     return None
@@ -75,8 +100,11 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
         return first.kind == second.kind and (first.value or 0) < (second.value or 0)
     if link == "out of":
         return True
-    # "rose 5% to 10%", "increased by $43.6 billion to $419.2 billion": a change, then a level
-    return previous == "from" or (previous != "by" and (previous, "left") not in trend_words())
+    # "rose 5% to 10%", "up $43.6 billion to $419.2 billion": a change, then a level; but
+    # "fell by 1 to 1.5 degrees" leaves the unit to the second end and is a range
+    if previous == "from" or not (first.unit_category or first.currency):
+        return True
+    return previous != "by" and (previous, "left") not in trend_words()
 
 
 def _previous_word(text: str, candidate: Candidate) -> str:
@@ -86,12 +114,14 @@ def _previous_word(text: str, candidate: Candidate) -> str:
 
 
 def _join(first: Candidate, second: Candidate, link: str) -> Candidate:
-    low, high = first.value, second.value
+    low = first.value
+    high = second.value if second.value is not None else second.high
     if low is None or high is None:
         return first
     if link == "out of":
         return replace(first, end=second.end, value=low / high if high else None, kind="fraction")
-    if second.factor > 1 and first.factor == 1 and low <= high / second.factor:
+    nearest = second.value if second.value is not None else second.low
+    if second.factor > 1 and first.factor == 1 and low <= (nearest or high) / second.factor:
         low *= second.factor  # "4 to 5 million", "$89 to $93 billion"; not "$200 to $4 million"
     return replace(
         second,

@@ -68,8 +68,9 @@ def digits_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?<![\w$])(?P<loose>{alternation(loose)})[ \u00a0]?"
         rf"|(?<![\w$])(?P<tight>{alternation(tight)}))?"
-        r"(?P<sign>(?:(?<=[\s(\[$=])|^)(?:[-\u2212]|minus[- ]))?"
-        r"(?(tight)|(?<![\w.,]))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+        r"(?P<sign>(?:(?<=[\s(\[$=,])|^)(?:[-\u2212]|minus[- ]))?"
+        r"(?(loose)|(?(tight)|(?<![\w.,])))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+        r"(?:[ \u00a0]?[\u00d7x][ \u00a0]?10(?P<exp>[-\u2212]?\d{1,3}))?"
         rf"(?P<scale>(?:[ \u00a0-](?:{'|'.join(WORD_SCALES)})\b)+"
         rf"|[ \u00a0]?(?:{alternation(abbreviations)})(?![A-Za-z0-9]))?"
     )
@@ -116,12 +117,15 @@ def read_digits(match: re.Match[str]) -> Number:
     currency_text = match.group("loose") or match.group("tight")
     currency = currencies("prefix")[currency_text] if currency_text else None
     value = float(match.group("num").replace(",", ""))
+    if match.group("exp"):  # "1.99×10−30"
+        value *= 10.0 ** int(match.group("exp").replace("\u2212", "-"))
     if match.group("sign"):
         value = -value
     scale = (match.group("scale") or "").strip()
     factor = parse_scale(scale, currency) if scale else None
     if factor is None:
-        return Number(match.start(), match.end("num"), value, currency=currency)
+        end = match.end("exp") if match.group("exp") else match.end("num")
+        return Number(match.start(), end, value, currency=currency)
     return Number(match.start(), match.end(), value * factor, currency=currency, factor=factor)
 
 

@@ -11,6 +11,8 @@ and the named entities only decide what a number counts and whether it is a year
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +31,7 @@ from claimex.figure_ranges import merge_ranges
 register_extensions()
 
 NOT_COUNTED = frozenset({"date", "time", "ordinal"})
+RESTATE_RE = re.compile(r"[ \u00a0]*[(/][ \u00a0]*")
 
 
 def category_of(candidate: Candidate) -> str:
@@ -74,7 +77,23 @@ def find_figures(doc: Doc) -> list[dict]:
         return []
     candidates = classify(doc, read_candidates(doc.text))
     candidates = merge_ranges(doc.text, candidates)
-    return [to_figure(doc, c) for c in candidates]
+    figures: list[dict] = []
+    previous: tuple[Candidate, dict] | None = None
+    for candidate in candidates:
+        figure = to_figure(doc, candidate)
+        if previous and figure["qualifier"] is None and _restates(doc.text, previous[0], candidate):
+            figure["qualifier"] = previous[1]["qualifier"]
+        figures.append(figure)
+        previous = (candidate, figure)
+    return figures
+
+
+def _restates(text: str, first: Candidate, second: Candidate) -> bool:
+    """``second`` converts ``first`` in brackets or after a slash: "just under 296 hp (224 kW /
+    300 PS)", "more than 7.5 million crowns (US $1.1 million)": the qualifier holds for both."""
+    if category_of(first) in NOT_COUNTED or category_of(second) in NOT_COUNTED:
+        return False
+    return bool(RESTATE_RE.fullmatch(text, max(first.end, first.unit_end), second.start))
 
 
 class FigureExtractor:
