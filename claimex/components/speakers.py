@@ -3,6 +3,11 @@
 Contract: reads ``doc._.claimex_quotes`` and ``doc._.claimex_organisations``; writes
 ``doc._.claimex_speakers``, a list of dicts with the fields of :class:`claimex.models.Speaker`
 (id "s1", "s2", ...), and fills each quote's ``speaker.name`` and ``speaker.speaker_id``.
+
+The people of the article are clustered first (:mod:`claimex.entities.people`), with titles
+and affiliations (:mod:`claimex.entities.roles`); each quote's speaker mention is then
+resolved to a person, an organisation, a group or nobody (:mod:`claimex.entities.resolve`).
+Quotes whose speakers resolve to the same referent share one entry.
 """
 
 from __future__ import annotations
@@ -11,12 +16,82 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
+from claimex.entities.people import Person, find_people, token_owners
+from claimex.entities.resolve import Referent, Resolver, org_index
+from claimex.entities.roles import describe
 
 register_extensions()
 
 
+def _quoted_ranges(quotes: list[dict]) -> list[tuple[int, int]]:
+    """Character ranges of quote content: names inside are not antecedents of pronouns."""
+    ranges = []
+    for quote in quotes:
+        if quote.get("kind") != "direct":
+            continue  # names in reported speech are fair antecedents
+        pieces = quote.get("spans") or [quote]
+        ranges.extend((p["start"], p["end"]) for p in pieces)
+    return ranges
+
+
+class Registry:
+    """Speaker entries in order of their first quote."""
+
+    def __init__(self, people: list[Person], orgs: list[dict]):
+        self.people = people
+        self.orgs = {o["id"]: o for o in orgs}
+        self.entries: dict[tuple, dict] = {}
+
+    def add(self, referent: Referent, quote_id: str, start: int, end: int) -> dict:
+        entry = self.entries.get(referent.key)
+        if entry is None:
+            entry = self.entries[referent.key] = self._new(referent, f"s{len(self.entries) + 1}")
+        if quote_id not in entry["quote_ids"]:
+            entry["quote_ids"].append(quote_id)
+        if {"start": start, "end": end} not in entry["mentions"]:
+            entry["mentions"].append({"start": start, "end": end})
+        return entry
+
+    def _new(self, referent: Referent, speaker_id: str) -> dict:
+        entry = {"id": speaker_id, "name": referent.name, "kind": referent.kind, "aliases": [],
+                 "title": None, "organisation": None, "gender": None, "quote_ids": [],
+                 "mentions": []}  # fmt: skip
+        if referent.key[0] == "person":
+            person = self.people[referent.key[1]]
+            entry.update(aliases=person.aliases, title=person.title,
+                         organisation=person.organisation, gender=person.gender)  # fmt: skip
+            entry["mentions"] = [{"start": m.name.start_char, "end": m.name.end_char} for m in person.mentions]
+        elif referent.key[0] == "org":
+            entry["aliases"] = list(self.orgs[referent.key[1]]["aliases"])
+        return entry
+
+    def speakers(self) -> list[dict]:
+        for entry in self.entries.values():
+            entry["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+        return list(self.entries.values())
+
+
 def resolve_speakers(doc: Doc) -> list[dict]:
-    return []
+    quotes = doc._.claimex_quotes or []
+    if not any(q.get("speaker") for q in quotes):
+        return []
+    orgs = doc._.claimex_organisations or []
+    people = find_people(doc)
+    owners = token_owners(people)
+    by_token = org_index(doc, orgs)
+    describe(doc, people, owners, lambda i: by_token[i]["name"] if i in by_token else None)
+    resolver = Resolver(doc, people, owners, orgs, _quoted_ranges(quotes))
+    registry = Registry(people, orgs)
+    for quote in sorted(quotes, key=lambda q: q["start"]):
+        mention = quote.get("speaker")
+        if not mention:
+            continue
+        referent = resolver.resolve(mention["start"], mention["end"])
+        resolver.spoke(referent, mention["start"])
+        entry = registry.add(referent, quote["id"], mention["start"], mention["end"])
+        mention["name"] = entry["name"]
+        mention["speaker_id"] = entry["id"]
+    return registry.speakers()
 
 
 class SpeakerResolver:

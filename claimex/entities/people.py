@@ -11,6 +11,7 @@ spans are taken as people when their words are a known person's, or when they ac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -100,6 +101,17 @@ def _mention(doc: Doc, span: Span, weak_before: int) -> Mention | None:
     return Mention(name, gender, weak=name.start_char < weak_before)
 
 
+def _untagged_surnames(doc: Doc, found: list[Mention]) -> list[Span]:
+    """Surnames of full names that the language model left untagged ("Lynch said")."""
+    surnames = {split_name(m.name.words)[1] for m in found if len(m.name.words) > 1}
+    covered = {i for m in found for i in range(m.name.start, m.name.end)}
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.lower_ in surnames and t.i not in covered and t.text[:1].isupper() and not t.ent_type_
+    ]
+
+
 def name_mentions(doc: Doc) -> list[Mention]:
     """Every person-name mention, in text order."""
     known = entries("org_known.txt")
@@ -107,8 +119,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
     person_words = {t.lower_ for e in persons for t in e if t.is_alpha and t.text[:1].isupper()}
     orgs = [e for e in doc.ents if e.label_ == "ORG" and _org_looks_like_person(e, person_words)]
     weak_before = header_end(doc)
-    found = (_mention(doc, span, weak_before) for span in sorted(persons + orgs))
-    return [m for m in found if m is not None]
+    found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before))]
+    found += [m for span in _untagged_surnames(doc, found) if (m := _mention(doc, span, weak_before))]
+    return sorted(found, key=lambda m: m.name.start_char)
 
 
 def _choose(candidates: list[Person], mention: Mention) -> Person | None:
@@ -175,18 +188,30 @@ def _pronoun_after(doc: Doc, mention: Mention, person_tokens: dict[int, int], me
         owner = person_tokens.get(token.i)
         if owner is not None and owner != me:
             return None
-        if token.tag_ in ("PRP", "PRP$") and token.lower_ in pronoun_genders():
-            return pronoun_genders()[token.lower_]
+        # "he"/"she" and "his"/"her" before a noun; an object "her" is someone else.
+        if token.tag_ == "PRP$" or token.tag_ == "PRP" and token.dep_.startswith("nsubj"):
+            if token.lower_ in pronoun_genders():
+                return pronoun_genders()[token.lower_]
     return None
 
 
+@cache
+def first_name_genders() -> dict[str, str]:
+    return {n.lower(): g for n, g in (e.split() for e in entries("first_names.txt"))}
+
+
 def add_gender(doc: Doc, people: list[Person]) -> None:
-    """Gender by majority of the pronouns that follow a person's names."""
+    """Gender from the first name, else by majority of the pronouns that follow the names
+    (honorifics were read while clustering)."""
     person_tokens = token_owners(people)
     for index, person in enumerate(people):
+        person.gender = person.gender or first_name_genders().get(person.first or "")
         if person.gender:
             continue
-        votes = [_pronoun_after(doc, m, person_tokens, index) for m in person.mentions]
+        # A surname shared with another person ("Scott") may be the other one: no vote.
+        shared = sum(p.surname == person.surname for p in people) > 1
+        sure = [m for m in person.mentions if len(m.name.words) > 1 or not shared]
+        votes = [_pronoun_after(doc, m, person_tokens, index) for m in sure]
         males, females = votes.count("male"), votes.count("female")
         if males != females:
             person.gender = "male" if males > females else "female"
