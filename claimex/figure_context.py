@@ -200,10 +200,14 @@ def _counted_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
+def _has_number(token: Token) -> bool:
+    return any(t.like_num for t in token.subtree)
+
+
 def _noun_phrase(noun: Token, span: Span) -> str:
     """The noun with its left modifiers that come after the number itself."""
     first = noun.i
     for child in noun.lefts:
-        if child.i >= span.end and child.dep_ in NP_DEPS:
+        if child.i >= span.end and child.dep_ in NP_DEPS and not _has_number(child):
             first = min(first, max(child.left_edge.i, span.end))
     return noun.doc[first : noun.i + 1].text

@@ -1,4 +1,4 @@
-"""Ranges: two numbers joined by "to", a dash, "between ... and", "or"; "1 out of 3".
+"""Ranges: two numbers joined by "to", a dash, "between ... and", "or"; shares "1 in 5".
 
 The scale or unit written once after the second number belongs to both ends
 ("4 to 5 million", "5 to 7 per cent"); a dash between two small whole numbers where the first
@@ -13,7 +13,7 @@ from dataclasses import replace
 from claimex.figure_context import Candidate, qualifier_before, trend_words
 
 DASH_RE = re.compile(r"(?:[-\u2010\u2011]|[ \u00a0]?[\u2013\u2014][ \u00a0]?|[ \u00a0]to-)\Z")
-WORD_LINK_RE = re.compile(r"[ \u00a0]+(?P<link>to|through|and|or|out of)[ \u00a0]+\Z")
+WORD_LINK_RE = re.compile(r"[ \u00a0]+(?P<link>to|through|and|or|out of|in)[ \u00a0]+\Z")
 FROM_TO_RE = re.compile(r"[^,;:()]{0,50}[ \u00a0]to[ \u00a0]+")
 PREVIOUS_WORD_RE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]*\Z")
 NOT_RANGES = frozenset({"date", "time", "ordinal"})
@@ -98,8 +98,9 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
         return previous == "between"
     if link == "or":
         return first.kind == second.kind and (first.value or 0) < (second.value or 0)
-    if link == "out of":
-        return True
+    if link in ("out of", "in"):  # "one out of three", "1 in 5": a share
+        whole = first.unit_category is None and first.currency is None
+        return whole and link == "out of" or (whole and (first.value or 0) < (second.value or 0))
     # "rose 5% to 10%", "up $43.6 billion to $419.2 billion": a change, then a level; but
     # "fell by 1 to 1.5 degrees" leaves the unit to the second end and is a range
     if previous == "from" or not (first.unit_category or first.currency):
@@ -118,7 +119,7 @@ def _join(first: Candidate, second: Candidate, link: str) -> Candidate:
     high = second.value if second.value is not None else second.high
     if low is None or high is None:
         return first
-    if link == "out of":
+    if link in ("out of", "in"):
         return replace(first, end=second.end, value=low / high if high else None, kind="fraction")
     nearest = second.value if second.value is not None else second.low
     if second.factor > 1 and first.factor == 1 and low <= (nearest or high) / second.factor:

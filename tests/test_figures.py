@@ -1,0 +1,260 @@
+"""Figures on sentences written for these tests: value, range, qualifier, unit, counted, trend,
+category, and what is no count at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    def run(text: str) -> list[dict]:
+        found = nlp(text)._.claimex_figures
+        for figure in found:  # every offset exact, always
+            assert text[figure["start"] : figure["end"]] == figure["text"]
+        return found
+
+    return run
+
+
+def figure(found: list[dict], text: str) -> dict:
+    matches = [f for f in found if f["text"] == text]
+    assert matches, f"no figure {text!r} in {[f['text'] for f in found]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    "text, written, value",
+    [
+        ("The club sold 12,000 tickets.", "12,000", 12000),
+        ("Inflation reached 2.4 in the index.", "2.4", 2.4),
+        ("The error rate is .001 percent.", ".001 percent", 0.001),
+        ("The deal is worth 1.5bn dollars.", "1.5bn", 1.5e9),
+        ("She has 3k followers.", "3k", 3000),
+        ("It weighs 1,250.5 tonnes.", "1,250.5", 1250.5),
+        ("The lake is 1/8 of its size.", "1/8", 0.125),
+        ("The gauge read minus 12 degrees.", "minus 12", -12),
+        ("The charge was 1.6×10−19 coulombs.", "1.6×10−19", 1.6e-19),
+    ],
+)
+def test_digits(figures, text, written, value):
+    assert figure(figures(text), written)["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, written, value",
+    [
+        ("They adopted seven cats.", "seven", 7),
+        ("We invited four hundred guests.", "four hundred", 400),
+        ("She baked a dozen pies.", "a dozen", 12),
+        ("One fourth of the budget went to roads.", "One fourth", 0.25),
+        ("Two-thirds of the members agreed.", "Two-thirds", 2 / 3),
+        ("The bridge took twenty-five years.", "twenty-five", 25),
+        ("It cost a million dollars.", "a million", 1e6),
+        ("They hired one hundred and five nurses.", "one hundred and five", 105),
+        ("Half of the staff left.", "Half", 0.5),
+        ("About one in five adults smoke.", "one in five", 0.2),
+    ],
+)
+def test_words(figures, text, written, value):
+    found = figures(text)
+    match = [f for f in found if written in f["text"]]
+    assert match and match[0]["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, written, value",
+    [
+        ("The city has 2.9 million residents.", "2.9 million", 2.9e6),
+        ("There were 4 hundred applicants.", "4 hundred", 400),
+        ("The firm lost $8 billion.", "$8 billion", 8e9),
+        ("A budget of HK$5.4m was approved.", "HK$5.4m", 5.4e6),
+        ("The yacht sold for USD10m.", "USD10m", 1e7),
+        ("The mast is 37m tall.", "37", 37),
+    ],
+)
+def test_scale_words(figures, text, written, value):
+    assert figure(figures(text), written)["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, written, low, high",
+    [
+        ("The crowd grew to 4 to 5 million people.", "4 to 5 million", 4e6, 5e6),
+        ("A fine of $3 billion to $5 billion is expected.", "$3 billion to $5 billion", 3e9, 5e9),
+        ("Margins of 5%-10% are normal.", "5%-10%", 5, 10),
+        ("The score will be between 240 and 273 points.", "240 and 273", 240, 273),
+        ("The trip takes 25 – 40 minutes.", "25 – 40", 25, 40),
+        ("Prices run from $200 to $4 million.", "$200 to $4 million", 200, 4e6),
+        ("Growth slowed from 4.8 to 4.7 percent.", "4.8 to 4.7 percent", 4.7, 4.8),
+        ("It lasted three or four weeks.", "three or four", 3, 4),
+        ("Rents rose from 24.2 to 33-35 billion euros.", "24.2 to 33-35 billion", 24.2e9, 35e9),
+        ("Temperatures fell by 1 to 1.5 degrees.", "1 to 1.5", 1, 1.5),
+    ],
+)
+def test_ranges(figures, text, written, low, high):
+    found = figure(figures(text), written)
+    assert (found["low"], found["high"]) == (pytest.approx(low), pytest.approx(high))
+    assert found["value"] is None
+
+
+@pytest.mark.parametrize(
+    "text, written, low, high",
+    [
+        ("Dozens of boats sank.", "Dozens", 12, 120),
+        ("Hundreds of fans waited.", "Hundreds", 100, 1000),
+        ("Tens of thousands of people marched.", "Tens of thousands", 1e4, 1e5),
+        ("It cost tens of millions of dollars.", "tens of millions", 1e7, 1e8),
+        ("Millions of users logged in.", "Millions", 1e6, 1e7),
+    ],
+)
+def test_vague_amounts(figures, text, written, low, high):
+    found = figure(figures(text), written)
+    assert (found["low"], found["high"], found["value"]) == (low, high, None)
+
+
+@pytest.mark.parametrize(
+    "text, written, qualifier",
+    [
+        ("About 300 people came.", "About 300", "approximately"),
+        ("Around 40 boats left.", "Around 40", "approximately"),
+        ("Roughly 8 billion people live on Earth.", "Roughly 8 billion", "approximately"),
+        ("Nearly 60 firms signed.", "Nearly 60", "approximately"),
+        ("Almost 90 votes were cast.", "Almost 90", "approximately"),
+        ("Some 12,000 troops were sent.", "Some 12,000", "approximately"),
+        ("An estimated 400 families fled.", "An estimated 400", "approximately"),
+        ("More than 700 patients were treated.", "More than 700", "more_than"),
+        ("Over $100 million was paid.", "Over $100 million", "more_than"),
+        ("At least 12 ministers resigned.", "At least 12", "at_least"),
+        ("The plant will create up to 400 jobs.", "up to 400", "at_most"),
+        ("Fewer than 20 cases were found.", "Fewer than 20", "less_than"),
+        ("Tickets cost under $10.", "under $10", "less_than"),
+        ("Cash is just under 20 percent of spending.", "just under 20 percent", "less_than"),
+        ("They need 50 or more votes.", "50 or more", "more_than"),
+        ("A 20,000-plus crowd cheered.", "20,000-plus", "more_than"),
+        ("The tablet has 64 GB of storage.", "64", None),
+        ("Another around 2,000 people may come.", "around 2,000", "approximately"),
+    ],
+)
+def test_qualifiers(figures, text, written, qualifier):
+    assert figure(figures(text), written)["qualifier"] == qualifier
+
+
+def test_bracketed_conversion_keeps_the_qualifier(figures):
+    found = figures("The engine makes just under 296 hp (224 kW) of power.")
+    assert figure(found, "224")["qualifier"] == "less_than"
+
+
+@pytest.mark.parametrize(
+    "text, written, unit, category",
+    [
+        ("Turnout was 64%.", "64%", "percent", "percent"),
+        ("Turnout was 64 per cent.", "64 per cent", "percent", "percent"),
+        ("The ring cost $1,200.", "$1,200", "USD", "money"),
+        ("The laptop cost 1,200€.", "1,200€", "EUR", "money"),
+        ("The watch cost £950.", "£950", "GBP", "money"),
+        ("The fine was 10.5 million Australian dollars.", "10.5 million", "AUD", "money"),
+        ("The fish cost 333.6 million yen.", "333.6 million", "JPY", "money"),
+        ("The trail is 30 miles long.", "30", "mile", "quantity"),
+        ("The car reached 155mph.", "155", "mile per hour", "quantity"),
+        ("The battery holds 5.5kWh.", "5.5", "kilowatt hour", "quantity"),
+        ("The farm has 40 cows.", "40", None, "count"),
+    ],
+)
+def test_units_and_categories(figures, text, written, unit, category):
+    found = figure(figures(text), written)
+    assert (found["unit"], found["category"]) == (unit, category)
+
+
+@pytest.mark.parametrize(
+    "text, written, counted",
+    [
+        ("The army sent 2,000 soldiers.", "2,000", "soldiers"),
+        ("The firm laid off 6,650 employees.", "6,650", "employees"),
+        ("We visited seven European countries.", "seven", "European countries"),
+        ("Dozens of people were hurt.", "Dozens", "people"),
+        ("There were 300 of them [local volunteers] on site.", "300", "local volunteers"),
+    ],
+)
+def test_counted(figures, text, written, counted):
+    assert figure(figures(text), written)["counted"] == counted
+
+
+@pytest.mark.parametrize(
+    "text, written, trend",
+    [
+        ("Shares rose 7 percent to 47.65 yuan.", "7 percent", "up"),
+        ("Shares rose 7 percent to 47.65 yuan.", "47.65", None),
+        ("The index fell 1.2% on Monday.", "1.2%", "down"),
+        ("Exports were up 4.2 percent.", "4.2 percent", "up"),
+        ("Profit increased by 2 percent.", "2 percent", "up"),
+        ("Bonds closed 0.5 per cent lower.", "0.5 per cent", "down"),
+        ("On Wall Street the Dow was +0.3%.", "0.3%", "up"),
+        ("Revenue rose to $7 billion.", "$7 billion", None),
+        ("Turnout was 64%.", "64%", None),
+    ],
+)
+def test_trends(figures, text, written, trend):
+    assert figure(figures(text), written)["trend"] == trend
+
+
+@pytest.mark.parametrize(
+    "text, written, category",
+    [
+        ("The school opened in 1998.", "1998", "date"),
+        ("The vote is on March 7.", "7", "date"),
+        ("It was signed on 11 February.", "11", "date"),
+        ("The decree of 2021-05-04 stands.", "2021-05-04", "date"),
+        ("Music of the 1990s returned.", "1990s", "date"),
+        ("The talks start at 10:30 a.m. today.", "10:30 a.m.", "time"),
+        ("The train left at 5pm.", "5pm", "time"),
+        ("She finished 2nd in the race.", "2nd", "ordinal"),
+        ("The company employs 2000 people.", "2000", "count"),
+    ],
+)
+def test_dates_times_ordinals(figures, text, written, category):
+    assert figure(figures(text), written)["category"] == category
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("United won 2-0 at home.", "2"),
+        ("Call 555-123-4567 for tickets.", "555"),
+        ("The new iPhone 11 is out.", "11"),
+        ("The S&P 500 closed flat.", "500"),
+        ("COVID -19 cases fell.", "19"),
+        ("The F-150 truck sold well.", "150"),
+        ("She lives at 49 Oak Ranch Road now.", "49"),
+        ("On one hand, prices fell.", "one"),
+        ("Each one they lose costs money.", "one"),
+        ("It was several hundred metres away.", "hundred"),
+        ("The 5G network is live.", "5"),
+    ],
+)
+def test_not_counts(figures, text, number):
+    counts = [f for f in figures(text) if f["category"] not in ("date", "time", "ordinal")]
+    assert not [f for f in counts if number in f["text"]]
+
+
+def test_seed_figures(figures):
+    text = SEED.read_text(encoding="utf-8")
+    found = figures(text)
+    counts = [f for f in found if f["category"] not in ("date", "time", "ordinal")]
+    assert [(f["text"], f["value"], f["qualifier"]) for f in counts] == [
+        ("around 12,000", 12000, "approximately"),
+        ("4,000", 4000, None),
+        ("around 2,000", 2000, "approximately"),
+    ]
+    assert [f["counted"] for f in counts][::2] == ["North Korean troops", "people"]
+    years = [f for f in found if f["text"] in ("2023", "2024")]
+    assert [f["category"] for f in years] == ["date", "date"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\u201c\u201d\"'", "$", "-", "1", "a dozen"])
+def test_odd_input_does_not_fail(nlp, text):
+    doc = nlp(text)
+    assert doc._.claimex_error is None
+    assert isinstance(doc._.claimex_figures, list)
