@@ -76,10 +76,19 @@ class NameSpan:
         return " ".join(w.lower() for w in self.words)
 
 
-def _trim_right(doc: Doc, start: int, end: int) -> int:
+def _trim_right(doc: Doc, start: int, end: int, common: frozenset[str]) -> int:
+    """Drop possessives, punctuation and a trailing common word ("Obama Speech", when the
+    article writes "speech" in lower case elsewhere)."""
     while end > start and (doc[end - 1].text in POSSESSIVE or not is_name_word(doc[end - 1])):
         end -= 1
+    while end - start > 1 and doc[end - 2].whitespace_ and doc[end - 1].lower_ in common:
+        end -= 1
     return end
+
+
+def common_words(doc: Doc) -> frozenset[str]:
+    """Words the article writes in lower case: such a word is no name."""
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
 
 
 def _trim_left(doc: Doc, start: int, end: int) -> int:
@@ -95,9 +104,9 @@ def _trim_left(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def clean_name(doc: Doc, start: int, end: int) -> NameSpan | None:
+def clean_name(doc: Doc, start: int, end: int, common: frozenset[str] = frozenset()) -> NameSpan | None:
     """The bare name inside tokens [start, end), or None if no name word is left."""
-    end = _trim_right(doc, start, end)
+    end = _trim_right(doc, start, end, common)
     start = _trim_left(doc, start, end)
     if start >= end:
         return None

@@ -19,6 +19,7 @@ from claimex.entities.names import (
     NameSpan,
     bare,
     clean_name,
+    common_words,
     honorifics,
     pronoun_genders,
     split_name,
@@ -91,8 +92,8 @@ def _org_looks_like_person(span: Span, person_words: set[str]) -> bool:
     return len(span) == 1 and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
 
 
-def _mention(doc: Doc, span: Span, weak_before: int) -> Mention | None:
-    name = clean_name(doc, span.start, span.end)
+def _mention(doc: Doc, span: Span, weak_before: int, common: frozenset[str]) -> Mention | None:
+    name = clean_name(doc, span.start, span.end, common)
     if name is None:
         return None
     gender = None
@@ -108,8 +109,16 @@ def _untagged_surnames(doc: Doc, found: list[Mention]) -> list[Span]:
     return [
         doc[t.i : t.i + 1]
         for t in doc
-        if t.lower_ in surnames and t.i not in covered and t.text[:1].isupper() and not t.ent_type_
+        if t.lower_ in surnames and t.i not in covered and t.text[:1].isupper() and _alone(t)
     ]
+
+
+def _alone(token) -> bool:
+    """Outside any entity, or an entity of its own ("Syria, Schiff" taken for a place)."""
+    if not token.ent_type_:
+        return True
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 def name_mentions(doc: Doc) -> list[Mention]:
@@ -118,9 +127,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.text not in known]
     person_words = {t.lower_ for e in persons for t in e if t.is_alpha and t.text[:1].isupper()}
     orgs = [e for e in doc.ents if e.label_ == "ORG" and _org_looks_like_person(e, person_words)]
-    weak_before = header_end(doc)
-    found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before))]
-    found += [m for span in _untagged_surnames(doc, found) if (m := _mention(doc, span, weak_before))]
+    weak_before, common = header_end(doc), common_words(doc)
+    found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before, common))]
+    found += [
+        m for span in _untagged_surnames(doc, found) if (m := _mention(doc, span, weak_before, common))
+    ]
     return sorted(found, key=lambda m: m.name.start_char)
 
 
@@ -138,7 +149,8 @@ def _choose(candidates: list[Person], mention: Mention) -> Person | None:
 
 def _add(person: Person, mention: Mention) -> None:
     person.mentions.append(mention)
-    person.forms.append(mention.name)
+    if not mention.weak:  # a headline's "Obama Says" is no form of the name
+        person.forms.append(mention.name)
     if mention.gender and person.gender is None:
         person.gender = mention.gender
 
@@ -155,10 +167,11 @@ def cluster(mentions: list[Mention]) -> list[Person]:
             continue
         person = by_key.get((first, surname))
         if person is None:
-            person = by_key[(first, surname)] = Person(first, surname)
+            gender = first_name_genders().get(first)
+            person = by_key[(first, surname)] = Person(first, surname, gender=gender)
             people.append(person)
         _add(person, mention)
-    for mention in short:
+    for mention in sorted(short, key=lambda m: m.weak):  # headlines last: they only join
         _attach_short(people, mention)
     for person in people:
         person.mentions.sort(key=lambda m: m.name.start_char)
@@ -169,6 +182,9 @@ def _attach_short(people: list[Person], mention: Mention) -> None:
     first, surname = split_name(mention.name.words)
     key = surname if first is None else first
     by_surname = [p for p in people if p.surname == surname and (first is None or p.first == first)]
+    if mention.weak and not by_surname:  # a headline's "Obama Says": any word may be the name
+        lowered = {w.lower() for w in mention.name.words}
+        by_surname = [p for p in people if p.surname in lowered]
     person = _choose(by_surname, mention)
     if person is None and first is None:
         person = _choose([p for p in people if p.first == key and p.forms[0].words != mention.name.words], mention)
