@@ -92,8 +92,24 @@ def _org_looks_like_person(span: Span, person_words: set[str]) -> bool:
     return len(span) == 1 and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
 
 
+def _first_name_before(doc: Doc, start: int, end: int) -> int:
+    """Extend a name left over an untagged capitalised word the parser joins to it
+    ("Amelize Joseph" when only "Joseph" is tagged)."""
+    while start > 0:
+        token = doc[start - 1]
+        if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ != "compound":
+            break
+        if not token.is_alpha or not token.is_title or bare(token.text) in words("titles.txt"):
+            break
+        if token.head.i < start or token.head.i >= end:
+            break
+        start -= 1
+    return start
+
+
 def _mention(doc: Doc, span: Span, weak_before: int, common: frozenset[str]) -> Mention | None:
-    name = clean_name(doc, span.start, span.end, common)
+    start = _first_name_before(doc, span.start, span.end)
+    name = clean_name(doc, start, span.end, common)
     if name is None:
         return None
     gender = None

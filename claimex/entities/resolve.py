@@ -36,10 +36,10 @@ class Referent:
 UNKNOWN = Referent("unknown", ("unknown",))
 
 
-def synonyms(word: str) -> set[str]:
-    """The role words that name the same role as ``word`` (title_synonyms.txt), itself included."""
+def synonyms(word: str, lexicon: str = "title_synonyms.txt") -> set[str]:
+    """The words that name the same role (or kind of organisation) as ``word``, itself included."""
     out = {word}
-    for line in entries("title_synonyms.txt"):
+    for line in entries(lexicon):
         group = set(line.lower().split())
         if word in group:
             out |= group
@@ -52,6 +52,7 @@ class Resolver:
         self.doc, self.people, self.owners = doc, people, owners
         self.org_at = org_index(doc, orgs)
         self.orgs = orgs
+        self.named_orgs: list[Referent] = []  # "the Clinton campaign": named by the mention
         self.quoted = quoted
         # (start_char, person index, is subject) of every name outside quotes, for pronouns.
         self.named = sorted(
@@ -101,12 +102,13 @@ class Resolver:
         return Referent("person", ("person", index), self.people[index].name)
 
     def _person_in(self, span: Span, root: Token) -> int | None:
-        """The person the phrase is about: the name at its head or in apposition to it,
+        """The person the phrase is about: the name at its head or in apposition to it
+        (also just after the mention: "one of the family's attorneys, Justin Bamberg"),
         never a possessor ("Scott's wife") or a name in a prepositional phrase."""
-        for token in span:
-            if token.i not in self.owners:
-                continue
-            if token == root or token.dep_ == "appos" and token.head in span:
+        if root.i in self.owners:
+            return self.owners[root.i]
+        for token in root.subtree:
+            if token.i in self.owners and token.dep_ == "appos" and token.head.i >= span.start:
                 return self.owners[token.i]
         return None
 
@@ -126,13 +128,22 @@ class Resolver:
         return Referent("unknown", ("pronoun", token.idx))
 
     def _relative(self, token: Token) -> Referent:
-        """"Stevie Wonder, who joked ...": the noun the relative clause hangs on."""
+        """"Stevie Wonder, who joked ...": the name right before it, else the noun the
+        relative clause hangs on, or the person that noun describes ("Marc H. Morial, the
+        chief executive of the National Urban League, who ...")."""
+        before = token.nbor(-2) if token.i > 1 and token.nbor(-1).text == "," else None
+        if before is not None and before.i in self.owners:
+            return self._person(self.owners[before.i])
         clause = token.head
         if clause.dep_ != "relcl":
             return UNKNOWN
         noun = clause.head
-        if noun.i in self.owners:
-            return self._person(self.owners[noun.i])
+        for _ in range(4):
+            if noun.i in self.owners:
+                return self._person(self.owners[noun.i])
+            if noun.dep_ not in ("appos", "pobj", "prep"):
+                break
+            noun = noun.head
         org = self.org_at.get(noun.i)
         if org is not None:
             return Referent("organisation", ("org", org["id"]), org["name"])
@@ -153,17 +164,24 @@ class Resolver:
         return Referent("unknown", ("mention", norm(span.text)))
 
     def _organisation_noun(self, span: Span, root: Token) -> Referent:
-        """"The Clinton campaign" names itself; "the alliance" is the organisation named
-        before whose name holds the word."""
+        """"the alliance", "a House panel": the organisation named last before it (in a
+        headline: first after it) whose name holds the noun or a synonym and the proper
+        names before it; else "The Clinton campaign" names itself."""
         named = [t for t in root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        nouns = synonyms(root.lower_, "org_synonyms.txt")
+        needed = {t.lower_ for t in named}
+        fitting = [o for o in self.orgs if o["mentions"] and _fits(o["name"], nouns, needed)]
+        fitting += [r for r in self.named_orgs if _fits(r.name, nouns, needed)]
+        org = _last_before(fitting, span.start_char) or (fitting[0] if fitting else None)
+        if isinstance(org, Referent):
+            return org
+        if org is not None:
+            return Referent("organisation", ("org", org["id"]), org["name"])
         if named:
             text = self.doc[named[0].i : root.i + 1].text
-            return Referent("organisation", ("named", norm(text)), text)
-        before = [o for o in self.orgs if o["mentions"] and o["mentions"][0]["start"] < span.start_char]
-        matching = [o for o in before if root.lower_ in norm(o["name"]).split()]
-        if matching:
-            org = max(matching, key=lambda o: max(m["start"] for m in o["mentions"] if m["start"] < span.start_char))
-            return Referent("organisation", ("org", org["id"]), org["name"])
+            referent = Referent("organisation", ("named", norm(text)), text)
+            self.named_orgs.append(referent)
+            return referent
         return Referent("group", ("group", norm(span.text)))
 
     def _role(self, root: Token) -> int | None:
@@ -187,6 +205,24 @@ class Resolver:
             return UNKNOWN
         text = " ".join(name.words)
         return Referent("person", ("unlisted", text.lower()), text)
+
+
+def _fits(name: str, nouns: set[str], needed: set[str]) -> bool:
+    name_words = set(norm(name).split())
+    return bool(name_words & nouns) and needed <= name_words
+
+
+def _last_before(orgs: list, start: int):
+    """The organisation (dict) mentioned last before ``start``; named referents have no
+    offsets and count as mentioned before."""
+    best, best_start = None, -1
+    for org in orgs:
+        if isinstance(org, Referent):
+            return org
+        starts = [m["start"] for m in org["mentions"] if m["start"] < start]
+        if starts and max(starts) > best_start:
+            best, best_start = org, max(starts)
+    return best
 
 
 def org_index(doc: Doc, orgs: list[dict]) -> dict[int, dict]:

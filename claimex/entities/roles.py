@@ -69,13 +69,35 @@ def _describe(doc: Doc, head: Token, stop: int, org_at: OrgAt) -> tuple[str | No
     return doc[left : right + 1].text, org or _org_in(doc[left : right + 1], org_at)
 
 
+def _describes(token: Token) -> bool:
+    """An apposition that can be a title: a common noun, or a proper one with a title word
+    ("a prominent New York Democrat" yes, "(R-S.C.)" no)."""
+    if token.ent_type_ in NOT_TITLES or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return token.pos_ == "NOUN" or any(is_title_word(t) or t.dep_ == "det" for t in token.subtree)
+
+
+def _described_by(root: Token, name: NameSpan) -> Token | None:
+    """The title noun a name is in apposition to: "an attorney for Pagliano, Mark MacDougall"
+    (the parser may hang the name on "Pagliano")."""
+    if root.dep_ != "appos":
+        return None
+    head = root.head
+    for _ in range(3):
+        if head.i < name.start and head.pos_ == "NOUN" and is_title_word(head):
+            return head
+        if head.dep_ not in ("pobj", "prep"):
+            return None
+        head = head.head
+    return None
+
+
 def _apposition(doc: Doc, root: Token, name: NameSpan, org_at: OrgAt):
     for child in root.rights:
-        if child.dep_ == "appos" and child.i >= name.end and child.pos_ in ("NOUN", "PROPN"):
-            if child.ent_type_ not in NOT_TITLES:
-                return _describe(doc, child, len(doc), org_at)
-    head = root.head
-    if root.dep_ == "appos" and head.i < name.start and head.pos_ == "NOUN" and is_title_word(head):
+        if child.dep_ == "appos" and child.i >= name.end and _describes(child):
+            return _describe(doc, child, len(doc), org_at)
+    head = _described_by(root, name)
+    if head is not None:
         return _describe(doc, head, name.start, org_at)
     return None, None
 
