@@ -16,30 +16,41 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
-from claimex.quotes.assemble import Regions, continuations, drafts_for_cues, to_dicts
+from claimex.quotes.assemble import (
+    Regions,
+    continuations,
+    dash_signatures,
+    drafts_for_cues,
+    to_dicts,
+)
 from claimex.quotes.cues import find_cues
 from claimex.quotes.marks import find_quoted
 
 register_extensions()
 
 
-def find_quotes(doc: Doc) -> list[dict]:
+def find_quotes(doc: Doc, join_continuations: bool = False) -> list[dict]:
     if not doc.text.strip():
         return []
     regions = Regions(doc.text, find_quoted(doc.text))
     cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.quoted)]
-    drafts = drafts_for_cues(regions, cues)
-    drafts += continuations(regions, drafts)
+    drafts = drafts_for_cues(regions, cues) + dash_signatures(regions)
+    drafts += continuations(regions, drafts, join_continuations)
     return to_dicts(doc, regions, drafts)
 
 
 class QuoteExtractor:
+    def __init__(self, join_continuations: bool = False):
+        self.join_continuations = join_continuations
+
     @guarded("claimex_quotes")
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claimex_quotes = find_quotes(doc)
+        doc._.claimex_quotes = find_quotes(doc, self.join_continuations)
         return doc
 
 
-@Language.factory("claimex_quotes")
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor()
+@Language.factory("claimex_quotes", default_config={"join_continuations": False})
+def make_quotes(nlp: Language, name: str, join_continuations: bool) -> QuoteExtractor:
+    """``join_continuations``: a quotation continuing after ``"...," said X.`` is a further
+    span of X's quote instead of a quote of its own (PolNeAR's convention)."""
+    return QuoteExtractor(join_continuations)

@@ -23,8 +23,11 @@ BEFORE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
 AFTER_GAP = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}?[,:]\s*|[ \t]*")
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
 CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75,
-              "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75}
+              "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75,
+    "dash": 0.8}
 MIN_FLOATING_WORDS = 3
+# A signature under a quotation: `"..."` then `― Jane Doe, nurse` on the same or the next line.
+DASH_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*([\u2015\u2014\u2013]|--)[ \t]*([A-Z][^\n,(]{0,60}[^\s,(])")
 
 
 @dataclass
@@ -35,6 +38,10 @@ class Draft:
     speaker: Offsets | None = None
     regions: list[int] = field(default_factory=list)
     kind: str = "direct"
+    cue_span: Offsets | None = None  # a cue that is no word of the parse (a dash)
+
+    def cue_offsets(self) -> Offsets | None:
+        return (self.cue.start, self.cue.end) if self.cue is not None else self.cue_span
 
 
 class Regions:
@@ -89,10 +96,24 @@ def _before(regions: Regions, cue: Cue, clause: Offsets) -> int | None:
     # `"... ended." He said more` is two sentences; `"... ended," he said` is one.
     if text[q.end - 1] == "." and sent.start_char >= q.close_end:
         return None
+    lead = text[sent.start_char : q.open_start].rstrip()
+    if lead and (lead[-1].isalnum() or lead[-1] in "'’"):
+        return None  # `on "Fox News Sunday," Pence said ...`: a title, not the quote
     return i
 
 
-def _after(regions: Regions, clause: Offsets, split: bool) -> int | None:
+def _lead_in(regions: Regions, cue: Cue, first: int) -> Offsets | None:
+    """Words before the quotation in its sentence: `In 2012, "...," she said` is mixed."""
+    start, end = cue.token.sent.start_char, regions.items[first].open_start
+    piece = regions.text[start:end]
+    stripped = piece.strip(" \n\t,:;\u2014\u2013-")
+    if not stripped:
+        return None
+    offset = start + piece.index(stripped)
+    return offset, offset + len(stripped)
+
+
+def _after(regions: Regions, cue: Cue, clause: Offsets, split: bool) -> int | None:
     i = regions.starting_after(clause[1])
     if i is None or i in regions.claimed:
         return None
@@ -101,13 +122,17 @@ def _after(regions: Regions, clause: Offsets, split: bool) -> int | None:
         return None
     if split and not gap.strip().endswith(","):
         return None
+    doc = cue.token.doc
+    span = doc.char_span(clause[1], regions.items[i].open_start, alignment_mode="expand")
+    if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None  # `she said, adding later, "..."`: the quotation is the other verb's
     return i
 
 
 def _adjacent(regions: Regions, cue: Cue) -> Draft | None:
     clause = _clause(cue)
     before = _before(regions, cue, clause)
-    after = _after(regions, clause, split=before is not None)
+    after = _after(regions, cue, clause, split=before is not None)
     if before is None and after is None:
         return None
     used = (regions.chain(before) if before is not None else []) + (
@@ -116,6 +141,9 @@ def _adjacent(regions: Regions, cue: Cue) -> Draft | None:
     how = "split" if before is not None and after is not None else (
         "cue-after" if before is not None else "cue-before")
     pieces = [(regions.items[i].start, regions.items[i].end) for i in used]
+    lead = _lead_in(regions, cue, used[0]) if before is not None else None
+    if lead is not None:
+        pieces = _merged(regions.text, [lead, *pieces[:1]]) + pieces[1:]
     return Draft(pieces, how, cue, cue.speaker, used)
 
 
@@ -153,9 +181,17 @@ def _kind(regions: Regions, pieces: list[Offsets]) -> str:
     return "mixed" if quoted else "indirect"
 
 
+def _within(char: int, drafts: list[Draft]) -> bool:
+    return any(s <= char < e for d in drafts for s, e in d.pieces)
+
+
 def drafts_for_cues(regions: Regions, cues: list[Cue]) -> list[Draft]:
-    drafts = []
-    for cue in cues:
+    """Speech cues first; a belief verb inside what someone said is part of it, no cue."""
+    drafts: list[Draft] = []
+    ordered = [c for c in cues if c.kind != "cognition"] + [c for c in cues if c.kind == "cognition"]
+    for cue in ordered:
+        if cue.kind == "cognition" and _within(cue.start, drafts):
+            continue
         draft = _adjacent(regions, cue) or _from_parse(regions, cue)
         if draft is None:
             continue
@@ -170,8 +206,26 @@ def _opens_sentence(text: str, q: Quoted) -> bool:
     return not before or before[-1] in "\n.!?:\"\u201d"
 
 
-def continuations(regions: Regions, drafts: list[Draft]) -> list[Draft]:
-    """Quotations no cue claimed that go on from the quote before them."""
+def dash_signatures(regions: Regions) -> list[Draft]:
+    """Quotations signed with a dash and a name on the following line or after them."""
+    out = []
+    for i, q in enumerate(regions.items):
+        match = DASH_SIGNATURE.match(regions.text, q.close_end)
+        if i in regions.claimed or match is None:
+            continue
+        first = i
+        while first > 0 and regions.items[first - 1].continued and first - 1 not in regions.claimed:
+            first -= 1  # a signed quotation of several paragraphs
+        used = list(range(first, i + 1))
+        regions.claimed.update(used)
+        pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
+        out.append(Draft(pieces, "dash", None, match.span(2), used, cue_span=match.span(1)))
+    return out
+
+
+def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> list[Draft]:
+    """Quotations no cue claimed that go on from the quote before them: new quotes with the
+    same speaker, or (``join``) further pieces of that quote."""
     out: list[Draft] = []
     by_end = sorted(drafts, key=lambda d: _outer_end(d))
     for i, q in enumerate(regions.items):
@@ -183,27 +237,27 @@ def continuations(regions: Regions, drafts: list[Draft]) -> list[Draft]:
         if not previous:
             continue
         last = max(previous, key=_outer_end)
-        gap = regions.text[_outer_end(last) : q.open_start]
-        if last.speaker is None or not _continues(gap):
+        anchor = _outer_end(last)
+        if last.cue is not None:
+            anchor = max(anchor, last.cue.token.sent.end_char)
+        if last.speaker is None or regions.text[anchor : q.open_start].strip(" \n\t.,"):
             continue
         used = regions.chain(i)
         regions.claimed.update(used)
         pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
-        out.append(Draft(pieces, "continuation", None, last.speaker, used, "direct"))
+        if join:
+            last.pieces += pieces
+            last.regions += used
+            last.kind = _kind(regions, last.pieces)
+        else:
+            out.append(Draft(pieces, "continuation", None, last.speaker, used))
     return out
-
-
-def _continues(gap: str) -> bool:
-    """Only the rest of the previous attribution lies between: same paragraph or the next."""
-    if "\n" in gap:
-        return not gap.strip(" \n\t.,")
-    return len(gap.strip()) <= 100
 
 
 def _outer_end(d: Draft) -> int:
     ends = [d.pieces[-1][1]]
-    if d.cue is not None:
-        ends.append(d.cue.end)
+    if d.cue_offsets() is not None:
+        ends.append(d.cue_offsets()[1])
     if d.speaker is not None:
         ends.append(d.speaker[1])
     return max(ends)
@@ -222,7 +276,7 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
         out.append({
             "id": f"q{len(out) + 1}", "text": text[start:end], "start": start, "end": end,
             "kind": d.kind, "spans": [{"start": s, "end": e} for s, e in d.pieces] if len(d.pieces) > 1 else [],
-            "cue": _span(text, d.cue.start, d.cue.end) if d.cue else None,
+            "cue": _span(text, *d.cue_offsets()) if d.cue_offsets() else None,
             "speaker": {**_span(text, *d.speaker), "name": None, "speaker_id": None} if d.speaker else None,
             "confidence": _confidence(regions, d), "rule": f"{d.kind}-{d.rule}",
         })

@@ -52,15 +52,44 @@ def _clause_child(verb: Token) -> Token | None:
 def _interrupted(verb: Token) -> list[Offsets]:
     """Content of a cue that interrupts or follows its clause: "A, she said, B." / "A, she said."""
     head, doc = verb.head, verb.doc
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head is verb or head.pos_ not in ("VERB", "AUX") or lemma_in(head.text, SPEECH):
         return []
     if verb.dep_ not in INTERRUPTING_DEPS and not _trailing_conj(verb):
         return []
     if verb.dep_ != "parataxis" and verb.i < head.i:
         return []  # "said" before its head in a ccomp/advcl is not an interruption
+    if not _comma_delimited(verb):
+        return []
     left = list(doc[head.left_edge.i : verb.left_edge.i])
     right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1]) if head.i > verb.i else []
     return [p for p in (_chars(left), _chars(right)) if p]
+
+
+def _comma_delimited(verb: Token) -> bool:
+    """ "..., she said[, ...|.]": a subject of its own and punctuation on both sides."""
+    doc = verb.doc
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    words = [t.i for t in verb.subtree if not t.is_punct and not t.is_space]
+    first, last = words[0], words[-1]
+    before_ok = first > 0 and doc[first - 1].is_punct
+    after_ok = last + 1 >= len(doc) or doc[last + 1].is_punct or doc[last + 1].is_space
+    return before_ok and after_ok
+
+
+def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
+    """The clause's subtree, plus what the parser hung on the cue after it as parataxis
+    ("stressed that A — it allows B": B belongs to what was stressed)."""
+    end, head = clause.right_edge.i, verb.head
+    if clause.i > verb.i:
+        for child in verb.rights:
+            if child.i > end and child.dep_ == "parataxis":
+                end = child.right_edge.i
+        # "X stressed that A — B" parsed with B as the root and the cue under it.
+        opens_sentence = verb.left_edge.i == verb.sent.start
+        if opens_sentence and verb.dep_ in ("ccomp", "parataxis") and head.i > end:
+            end = head.right_edge.i
+    return list(verb.doc[clause.left_edge.i : end + 1])
 
 
 def _trailing_conj(verb: Token) -> bool:
@@ -82,7 +111,7 @@ def _verb_cue(verb: Token) -> Cue | None:
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech" if speech else "cognition")
     cue.speaker = mention_span(subject) if subject is not None else None
     if clause is not None:
-        piece = _chars(list(clause.subtree))
+        piece = _chars(_clause_tokens(verb, clause))
         cue.content, cue.how = ([piece] if piece else []), "clause"
     else:
         cue.content, cue.how = _interrupted(verb), "interrupted"
