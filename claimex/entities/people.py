@@ -21,6 +21,7 @@ from claimex.entities.names import (
     clean_name,
     common_words,
     honorifics,
+    is_title_word,
     pronoun_genders,
     split_name,
 )
@@ -86,10 +87,15 @@ def _org_looks_like_person(span: Span, person_words: set[str]) -> bool:
         return True
     if len(span) > 2 and any(len(t.text) == 2 and t.text[1] == "." for t in span[1:-1]):
         return True  # a middle initial: "Vann R. Newkirk II"
+    if len(span) > 1 and first.lower_ in first_name_genders():
+        return True
+    if any(c.dep_ == "appos" and is_title_word(c) for c in span.root.children):
+        return True  # "Nadia Petrova, a senior fellow at ..."
     if first.i > 0 and first.nbor(-1).lower_ == "the" or first.lower_ == "the":
         return False
     root = span.root
-    return len(span) == 1 and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
+    # "Getmanchuk warned", and inverted after a quote: "..., warned Getmanchuk" (attr).
+    return len(span) == 1 and root.dep_ in ("nsubj", "nsubjpass", "attr") and root.head.pos_ == "VERB"
 
 
 def _first_name_before(doc: Doc, start: int, end: int) -> int:

@@ -121,11 +121,14 @@ class Resolver:
             if start >= token.idx or self.people[index].gender not in (None, gender):
                 continue
             if subject:
-                return self._person(index)
+                fallback = index
+                break
             fallback = index if fallback is None else fallback
-        if fallback is not None:
-            return self._person(fallback)
-        return Referent("unknown", ("pronoun", token.idx))
+        if fallback is None:
+            return Referent("unknown", ("pronoun", token.idx))
+        # "Tomas Berg ... He said": now we know, and a later "she" is someone else.
+        self.people[fallback].gender = self.people[fallback].gender or gender
+        return self._person(fallback)
 
     def _relative(self, token: Token) -> Referent:
         """"Stevie Wonder, who joked ...": the name right before it, else the noun the

@@ -1,0 +1,139 @@
+"""Speaker registry: quote speaker mentions resolved to full names, titles and affiliations.
+
+The quotes here are built by hand (content = the mention's sentence, speaker = the mention),
+so these tests pin the resolver whatever the quote finder does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimex.components.speakers import resolve_speakers
+
+
+def _resolve(nlp, text: str, mentions: list[tuple[str, int]]):
+    """Run the pipeline, replace its quotes with one per (mention, occurrence), resolve."""
+    doc = nlp(text)
+    quotes = []
+    for n, (mention, occurrence) in enumerate(mentions, 1):
+        start = -1
+        for _ in range(occurrence):
+            start = text.index(mention, start + 1)
+        sent = doc.char_span(start, start + len(mention), alignment_mode="expand").sent
+        quotes.append({
+            "id": f"q{n}", "text": sent.text, "start": sent.start_char, "end": sent.end_char,
+            "kind": "indirect", "spans": [], "cue": None, "confidence": 1.0, "rule": "test",
+            "speaker": {"text": mention, "start": start, "end": start + len(mention),
+                        "name": None, "speaker_id": None},
+        })  # fmt: skip
+    doc._.claimex_quotes = quotes
+    speakers = resolve_speakers(doc)
+    return [q["speaker"]["name"] for q in quotes], speakers
+
+
+NAME_CASES = [
+    pytest.param(
+        "Maria Lopez spoke to reporters on Tuesday. She said the plan would fail.",
+        [("She", 1)], ["Maria Lopez"], id="pronoun-after-name",
+    ),
+    pytest.param(
+        "Tomas Berg met Anna Kowalski in Oslo on Monday. He said the talks went well. "
+        "She said nothing had changed.",
+        [("He", 1), ("She", 1)], ["Tomas Berg", "Anna Kowalski"], id="two-genders",
+    ),
+    pytest.param(
+        "Peter Novak opened the meeting with his report on prices. She added that wages "
+        "would not follow.",
+        [("She", 1)], [None], id="no-safe-antecedent",
+    ),
+    pytest.param(
+        "Elena Marsh runs the county budget office. Prices will rise next year, Marsh said.",
+        [("Marsh", 2)], ["Elena Marsh"], id="surname-only",
+    ),
+    pytest.param(
+        "Robert Grant and his wife, Linda Grant, opened a bakery in 1990. Mrs. Grant said the "
+        "rent had doubled. Mr. Grant said they would stay.",
+        [("Mrs. Grant", 1), ("Mr. Grant", 1)], ["Linda Grant", "Robert Grant"], id="honorifics",
+    ),
+    pytest.param(
+        "Gov. Alan Reyes signed the bill on Friday. The governor said it would cut waiting times.",
+        [("The governor", 1)], ["Alan Reyes"], id="role-description",
+    ),
+    pytest.param(
+        "The plan is too slow, said Omar Haddad, who added that the money had run out.",
+        [("who", 1)], ["Omar Haddad"], id="relative-pronoun",
+    ),
+    pytest.param(
+        "Officials said the road would reopen in May.", [("Officials", 1)], [None], id="group",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mentions, expected", NAME_CASES)
+def test_speaker_names(nlp, text, mentions, expected):
+    names, _ = _resolve(nlp, text, mentions)
+    assert names == expected
+
+
+DESCRIPTION_CASES = [
+    pytest.param(
+        "Nadia Petrova, a senior fellow at the Caspian Research Center, said the talks failed.",
+        ("Nadia Petrova", 1), ("Nadia Petrova", "senior fellow", "Caspian Research Center"),
+        id="apposition-at",
+    ),
+    pytest.param(
+        '"Trade will fall," said Prof. Ivan Kral from the Prague Institute of Economic Studies.',
+        ("Prof. Ivan Kral", 1), ("Ivan Kral", "Prof.", "Prague Institute of Economic Studies"),
+        id="from-phrase",
+    ),
+    pytest.param(
+        "Sam Ortiz, the ambassador of Chile to Japan, said trade was growing.",
+        ("Sam Ortiz", 1), ("Sam Ortiz", "ambassador of Chile to Japan", None),
+        id="apposition-no-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, expected", DESCRIPTION_CASES)
+def test_titles_and_affiliations(nlp, text, mention, expected):
+    _, speakers = _resolve(nlp, text, [mention])
+    person = speakers[0]
+    assert (person["name"], person["title"], person["organisation"]) == expected
+    assert person["kind"] == "person"
+
+
+def test_one_entry_per_person_with_quotes_and_mentions(nlp):
+    text = (
+        "Dana Whitfield, a lawyer for the city, spoke first. Whitfield said the contract was void. "
+        "She said the city would appeal."
+    )
+    names, speakers = _resolve(nlp, text, [("Whitfield", 2), ("She", 1)])
+    assert names == ["Dana Whitfield", "Dana Whitfield"]
+    assert len(speakers) == 1
+    entry = speakers[0]
+    assert entry["quote_ids"] == ["q1", "q2"] and entry["gender"] == "female"
+    assert all(text[m["start"] : m["end"]] in ("Dana Whitfield", "Whitfield", "She")
+               for m in entry["mentions"])  # fmt: skip
+
+
+def test_organisation_speaking(nlp):
+    text = "The Ministry of Transport said on Monday that the bridge was safe."
+    names, speakers = _resolve(nlp, text, [("The Ministry of Transport", 1)])
+    assert names == ["Ministry of Transport"]
+    assert speakers[0]["kind"] == "organisation"
+
+
+def test_person_tagged_as_organisation(nlp):
+    # The language model tags the bare surname as an organisation; it warned, so it is a person.
+    text = '"The drones are getting better," warned Marchuk.'
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Marchuk"] == ["ORG"]
+    names, speakers = _resolve(nlp, text, [("Marchuk", 1)])
+    assert names == ["Marchuk"] and speakers[0]["kind"] == "person"
+
+
+@pytest.mark.parametrize("text", ["", "   \n", '""', "He said."])
+def test_odd_input_never_fails(nlp, text):
+    doc = nlp(text)
+    assert not doc._.claimex_error
+    assert resolve_speakers(doc) == [] or all(s["name"] is None for s in resolve_speakers(doc))
