@@ -1,0 +1,84 @@
+"""Organisations: whole names, merged across forms, never people or places."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _orgs(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    orgs = doc._.claimex_organisations
+    for org in orgs:  # every mention is exact
+        assert all(text[m["start"] : m["end"]] for m in org["mentions"])
+    return orgs
+
+
+CASES = [
+    pytest.param(
+        "The Council for Rural Housing (CRH) published its report on Monday. CRH said rents "
+        "had doubled.",
+        [("Council for Rural Housing", ["CRH"], 3)], id="acronym-in-parentheses",
+    ),
+    pytest.param(
+        "The forum was hosted by the Harbour Policy Center. Analysts at Harbour Policy Center "
+        "were not surprised.",
+        [("Harbour Policy Center", [], 2)], id="same-name-with-the",
+    ),
+    pytest.param(
+        "He spoke at the Institute of Foreign Affairs and National Security in Seoul.",
+        [("Institute of Foreign Affairs and National Security", [], 1)], id="split-name-rejoined",
+    ),
+    pytest.param(
+        "The Democratic National Committee raised more money in May. The DNC said donors "
+        "were returning.",
+        [("Democratic National Committee", ["DNC"], 2)], id="acronym-by-initials",
+    ),
+    pytest.param(
+        "The House Intelligence Committee met on Tuesday. The Intelligence Committee will "
+        "meet again in June.",
+        [("House Intelligence Committee", ["Intelligence Committee"], 2)], id="shorter-form",
+    ),
+    pytest.param(
+        "The Federal Bureau of Investigation opened a case in March. The bureau declined to "
+        "comment.",
+        [("Federal Bureau of Investigation", [], 2)], id="the-bureau",
+    ),
+    pytest.param(
+        "Crowds gathered near the Washington Monument and the National Mall on Sunday.",
+        [], id="places-are-not-organisations",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_organisations(nlp, text, expected):
+    orgs = _orgs(nlp, text)
+    assert [(o["name"], o["aliases"], len(o["mentions"])) for o in orgs] == expected
+
+
+def test_people_are_not_organisations(nlp):
+    # The language model tags the surname as an organisation.
+    text = '"The drones are getting better," warned Marchuk.'
+    assert [e.label_ for e in nlp(text).ents if e.text == "Marchuk"] == ["ORG"]
+    assert _orgs(nlp, text) == []
+
+
+def test_known_organisation_the_model_misses(nlp):
+    text = "Maria Lopez wrote on Twitter that the vote was delayed."
+    assert [o["name"] for o in _orgs(nlp, text)] == ["Twitter"]
+
+
+def test_ids_and_offsets(nlp):
+    text = "Officials from the World Bank met the Asian Development Bank in Manila."
+    orgs = _orgs(nlp, text)
+    assert [o["id"] for o in orgs] == [f"o{i}" for i in range(1, len(orgs) + 1)]
+    for org in orgs:
+        names = {org["name"], *org["aliases"]}
+        assert all(text[m["start"] : m["end"]] in names for m in org["mentions"])
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "(ABC)", "The the the.", "“ ” « »"])
+def test_odd_input(nlp, text):
+    doc = nlp(text)
+    assert not doc._.claimex_error
+    assert isinstance(doc._.claimex_organisations, list)
