@@ -24,6 +24,7 @@ from claimex.quotes.assemble import (
     to_dicts,
 )
 from claimex.quotes.cues import find_cues
+from claimex.quotes.fragments import fragment_quotes
 from claimex.quotes.marks import find_quoted
 
 register_extensions()
@@ -36,6 +37,7 @@ def find_quotes(doc: Doc, join_continuations: bool = False) -> list[dict]:
     cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.quoted)]
     drafts = drafts_for_cues(regions, cues) + dash_signatures(regions)
     drafts += continuations(regions, drafts, join_continuations)
+    drafts += fragment_quotes(doc, regions)
     return to_dicts(doc, regions, drafts)
 
 

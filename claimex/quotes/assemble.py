@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimex.quotes.cues import Cue, Offsets
 from claimex.quotes.marks import Quoted
@@ -24,8 +24,11 @@ AFTER_GAP = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}?[,:]\s*|[ \t]*")
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
 CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75,
               "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75,
-    "dash": 0.8}
+    "dash": 0.8, "fragment": 0.5}
 MIN_FLOATING_WORDS = 3
+# A word of these classes right before a quotation makes it a name or title ("on "Fox News
+# Sunday"", "the "Grand Bargain""), not the quote that a following cue attributes.
+TITLE_GOVERNORS = ("ADP", "DET", "VERB", "AUX", "ADJ", "PART", "SCONJ", "CCONJ")
 # A signature under a quotation: `"..."` then `― Jane Doe, nurse` on the same or the next line.
 DASH_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*([\u2015\u2014\u2013]|--)[ \t]*([A-Z][^\n,(]{0,60}[^\s,(])")
 
@@ -54,14 +57,18 @@ class Regions:
             self.inside[q.start : q.end] = b"\x01" * (q.end - q.start)
         self.opens = [q.open_start for q in quoted]
         self.claimed: set[int] = set()
+        self.anchored: set[int] = set()  # quotations with a cue right after them
 
     def quoted(self, char: int) -> bool:
         return 0 <= char < len(self.inside) and bool(self.inside[char])
 
     def chain(self, i: int) -> list[int]:
-        """Region ``i`` and the paragraphs that continue it without closing it."""
+        """Region ``i`` and the paragraphs that continue it without closing it; a paragraph
+        with a cue of its own right after it (`"...," added X`) starts a new quote."""
         out = [i]
         while self.items[out[-1]].continued and out[-1] + 1 < len(self.items):
+            if out[-1] + 1 in self.anchored:
+                break
             out.append(out[-1] + 1)
         return out
 
@@ -96,15 +103,25 @@ def _before(regions: Regions, cue: Cue, clause: Offsets) -> int | None:
     # `"... ended." He said more` is two sentences; `"... ended," he said` is one.
     if text[q.end - 1] == "." and sent.start_char >= q.close_end:
         return None
-    lead = text[sent.start_char : q.open_start].rstrip()
-    if lead and (lead[-1].isalnum() or lead[-1] in "'’"):
+    word_before = _token_before(cue.token.doc, q.open_start)
+    if word_before is not None and word_before.pos_ in TITLE_GOVERNORS:
         return None  # `on "Fox News Sunday," Pence said ...`: a title, not the quote
     return i
 
 
-def _lead_in(regions: Regions, cue: Cue, first: int) -> Offsets | None:
+def _token_before(doc: Doc, char: int) -> Token | None:
+    """The last token ending at or before ``char`` in its sentence, if it is a word."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    token = doc[span.start - 1]
+    if token.is_space or token.is_punct or token.sent != doc[span.start].sent:
+        return None
+    return token
+
+
+def _lead_in(regions: Regions, start: int, end: int) -> Offsets | None:
     """Words before the quotation in its sentence: `In 2012, "...," she said` is mixed."""
-    start, end = cue.token.sent.start_char, regions.items[first].open_start
     piece = regions.text[start:end]
     stripped = piece.strip(" \n\t,:;\u2014\u2013-")
     if not stripped:
@@ -141,7 +158,9 @@ def _adjacent(regions: Regions, cue: Cue) -> Draft | None:
     how = "split" if before is not None and after is not None else (
         "cue-after" if before is not None else "cue-before")
     pieces = [(regions.items[i].start, regions.items[i].end) for i in used]
-    lead = _lead_in(regions, cue, used[0]) if before is not None else None
+    lead = None
+    if before is not None:
+        lead = _lead_in(regions, cue.token.sent.start_char, regions.items[before].open_start)
     if lead is not None:
         pieces = _merged(regions.text, [lead, *pieces[:1]]) + pieces[1:]
     return Draft(pieces, how, cue, cue.speaker, used)
@@ -187,18 +206,34 @@ def _within(char: int, drafts: list[Draft]) -> bool:
 
 def drafts_for_cues(regions: Regions, cues: list[Cue]) -> list[Draft]:
     """Speech cues first; a belief verb inside what someone said is part of it, no cue."""
+    for cue in cues:
+        before = _before(regions, cue, _clause(cue))
+        if before is not None:
+            regions.anchored.add(before)
     drafts: list[Draft] = []
-    ordered = [c for c in cues if c.kind != "cognition"] + [c for c in cues if c.kind == "cognition"]
+    # Cues right beside a quotation first: they own it even when an earlier clause spans it.
+    pending = []
+    for cue in cues:
+        draft = _adjacent(regions, cue)
+        if draft is None:
+            pending.append(cue)
+        else:
+            _claim(regions, draft, drafts)
+    ordered = [c for c in pending if c.kind != "cognition"] + [
+        c for c in pending if c.kind == "cognition"]
     for cue in ordered:
         if cue.kind == "cognition" and _within(cue.start, drafts):
             continue
-        draft = _adjacent(regions, cue) or _from_parse(regions, cue)
-        if draft is None:
-            continue
-        regions.claimed.update(draft.regions)
-        draft.kind = _kind(regions, draft.pieces)
-        drafts.append(draft)
+        draft = _from_parse(regions, cue)
+        if draft is not None:
+            _claim(regions, draft, drafts)
     return drafts
+
+
+def _claim(regions: Regions, draft: Draft, drafts: list[Draft]) -> None:
+    regions.claimed.update(draft.regions)
+    draft.kind = _kind(regions, draft.pieces)
+    drafts.append(draft)
 
 
 def _opens_sentence(text: str, q: Quoted) -> bool:
@@ -272,6 +307,7 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
+        d.kind = _kind(regions, d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
         out.append({
             "id": f"q{len(out) + 1}", "text": text[start:end], "start": start, "end": end,

@@ -1,0 +1,68 @@
+"""Quoted fragments inside someone's reported words: `Clinton called his supporters
+"deplorables"`, `he blasted the media for being "unbelievably dishonest."`.
+
+A short quotation that no cue claimed, governed by a verb with a subject of its own, makes
+the verb's object side a mixed quote of that subject. Titles and names in quote marks
+(`on "Fox News Sunday"`, `the film "13th"`) are left alone: they hang from a preposition or
+a noun, not from the verb's objects.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimex.quotes.assemble import Draft, Regions
+from claimex.quotes.lexicon import SPEECH, lemma_in
+from claimex.quotes.mentions import mention_span
+
+CHARACTERIZATION = "characterization_verbs.txt"
+OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "prep", "advcl", "dative")
+MAX_HOPS = 4
+
+
+def _governor(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
+    """(verb, its child that holds the quotation) for the quotation at start..end."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if head is token:
+            return None
+        if head.pos_ == "VERB" and token.dep_ in OBJECT_DEPS and token.i > head.i:
+            return head, token
+        token = head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+
+
+def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
+    out = []
+    for i, q in enumerate(regions.items):
+        if i in regions.claimed or regions.quoted(q.open_start - 1):
+            continue
+        found = _governor(doc, q.start, q.end)
+        if found is None:
+            continue
+        verb, holder = found
+        if not (lemma_in(verb.text, CHARACTERIZATION) or lemma_in(verb.text, SPEECH)):
+            continue
+        subject = _subject(verb)
+        if subject is None or regions.quoted(subject.idx):
+            continue
+        first = next(c for c in verb.rights if not c.is_punct)
+        tokens = [t for t in doc[first.left_edge.i : holder.right_edge.i + 1]]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, max(q.end, tokens[-1].idx + len(tokens[-1].text))
+        regions.claimed.add(i)
+        draft = Draft([(start, end)], "fragment", None, mention_span(subject), [i])
+        draft.cue_span = (verb.idx, verb.idx + len(verb.text))
+        out.append(draft)
+    return out
