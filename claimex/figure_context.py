@@ -117,11 +117,18 @@ def qualifier_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     return before, after, lookup
 
 
+# Qualifiers that are also prepositions: before a lone "one" they are prepositions
+# ("unite around one candidate", "talked about one thing").
+PREPOSITIONS = frozenset({"about", "around", "over", "under", "above", "below", "some"})
+
+
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     """(qualifier, its start) when a qualifier phrase ends right before ``start``."""
     before, _, lookup = qualifier_res()
     match = before.search(text, max(0, start - 30), start)
     if not match or not _ends_word(match.group("q"), text, start):
+        return None, start
+    if match.group("q").lower() in PREPOSITIONS and ONE_RE.match(text, start):
         return None, start
     return lookup[match.group("q").lower()], match.start("q")
 
@@ -171,10 +178,11 @@ def trend_of(text: str, start: int, end: int) -> str | None:
 # The dependency relations by which a number modifies the noun it counts.
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 NP_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
+ONE_RE = re.compile(r"one\b(?![ -](?:in|out|of|hundred|thousand|million|billion|trillion)\b)", re.I)
 BRACKETED_RE = re.compile(r"\s*[\[(]([^\[\]()]{1,60})[\])]")
 
 
-def counted_of(doc: Doc, start: int, end: int) -> str | None:
+def counted_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     """The noun phrase a count counts: "12,000 of them [North Korean troops]", "2,000 people"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -184,7 +192,7 @@ def counted_of(doc: Doc, start: int, end: int) -> str | None:
     if noun is None:
         return None
     if noun.pos_ == "PRON":
-        match = BRACKETED_RE.match(doc.text, noun.idx + len(noun.text))
+        match = BRACKETED_RE.match(text, noun.idx + len(noun.text))
         return match.group(1).strip() if match else None
     return _noun_phrase(noun, span)
 

@@ -61,9 +61,9 @@ def special_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def classify(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """Mark dates, times and ordinals; drop what is no figure at all."""
-    text = doc.text
+def classify(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Mark dates, times and ordinals; drop what is no figure at all (``text`` is
+    ``doc.text``, passed in because spaCy rebuilds it on every access)."""
     kept: list[Candidate] = []
     spans = special_spans(text)
     for candidate in candidates:
@@ -75,18 +75,21 @@ def classify(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             if kept and kept[-1].start == candidate.start:
                 continue  # "10:27 PM" is one time, not two numbers
         else:
-            candidate = _classify_plain(doc, candidate)
+            candidate = _classify_plain(doc, text, candidate)
         if candidate is not None:
             kept.append(candidate)
     return kept
 
 
-def _classify_plain(doc: Doc, candidate: Candidate) -> Candidate | None:
-    text = doc.text
+def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | None:
+    if candidate.kind == "slashed":  # "9/11", "7/4": a day, as far as a count goes
+        return replace(candidate, category="date")
     if candidate.kind == "digits" and ORDINAL_RE.match(text, candidate.end):
         return replace(candidate, end=candidate.end + 2, category="ordinal")
     if _is_code(text, candidate) or street_re().match(text, candidate.end):
         return None
+    if _plain(text, candidate) and candidate.end - candidate.start > 10:
+        return None  # identifiers ("tweet id 771156940076544000"), not amounts
     if _is_day_of_month(text, candidate):
         return replace(candidate, category="date")
     token = _token_at(doc, candidate.start)

@@ -203,10 +203,16 @@ def read_vague(match: re.Match[str]) -> Number | None:
     return Number(match.start(), match.end(), None, low, high, kind="vague")
 
 
+# Denominators of fractions as news writes them; "9/11" and "24/7" are no fractions.
+DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128, 1000})
+
+
 def read_fraction(match: re.Match[str]) -> Number | None:
     numerator, denominator = int(match.group(1)), int(match.group(2))
     if not 0 < numerator < denominator:
-        return None  # "24/7", "9/11/2001" and the like are no fractions
+        return None
+    if denominator not in DENOMINATORS and not match.string.startswith(" of ", match.end()):
+        return Number(match.start(), match.end(), None, kind="slashed")
     return Number(match.start(), match.end(), numerator / denominator, kind="fraction")
 
 

@@ -32,6 +32,7 @@ register_extensions()
 
 NOT_COUNTED = frozenset({"date", "time", "ordinal"})
 RESTATE_RE = re.compile(r"[ \u00a0]*[(/][ \u00a0]*")
+BY_RE = re.compile(r"\bby[ \u00a0]+\Z")
 
 
 def category_of(candidate: Candidate) -> str:
@@ -46,9 +47,8 @@ def category_of(candidate: Candidate) -> str:
     return "count"
 
 
-def to_figure(doc: Doc, candidate: Candidate) -> dict:
+def to_figure(doc: Doc, text: str, candidate: Candidate) -> dict:
     """The output record: qualifier and trend from the words around, counted from the parse."""
-    text = doc.text
     start, end = candidate.start, candidate.end
     qualifier = None
     category = category_of(candidate)
@@ -56,7 +56,7 @@ def to_figure(doc: Doc, candidate: Candidate) -> dict:
         qualifier, start = qualifier_before(text, start)
         if qualifier is None:
             qualifier, end = qualifier_after(text, end)
-    counted = counted_of(doc, candidate.start, candidate.end) if category == "count" else None
+    counted = counted_of(doc, text, candidate.start, candidate.end) if category == "count" else None
     return {
         "text": text[start:end],
         "start": start,
@@ -66,22 +66,30 @@ def to_figure(doc: Doc, candidate: Candidate) -> dict:
         "high": candidate.high,
         "unit": candidate.currency or (candidate.unit if category != "count" else None),
         "qualifier": qualifier,
-        "trend": trend_of(text, start, max(end, candidate.unit_end)) if category not in NOT_COUNTED else None,
+        "trend": _trend(text, start, max(end, candidate.unit_end), category),
         "counted": counted,
         "category": category,
     }
 
 
+def _trend(text: str, start: int, end: int, category: str) -> str | None:
+    """Amounts, rates and measures change ("rose 7%"); a count only with "by" ("fell by
+    3,000"): "lost 3,000 people" is a loss, not a fall of a number."""
+    if category in NOT_COUNTED or (category == "count" and not BY_RE.search(text, 0, start)):
+        return None
+    return trend_of(text, start, end)
+
+
 def find_figures(doc: Doc) -> list[dict]:
-    if not doc.text.strip():
+    text = doc.text  # spaCy rebuilds it on every access: read it once
+    if not text.strip():
         return []
-    candidates = classify(doc, read_candidates(doc.text))
-    candidates = merge_ranges(doc.text, candidates)
+    candidates = merge_ranges(text, classify(doc, text, read_candidates(text)))
     figures: list[dict] = []
     previous: tuple[Candidate, dict] | None = None
     for candidate in candidates:
-        figure = to_figure(doc, candidate)
-        if previous and figure["qualifier"] is None and _restates(doc.text, previous[0], candidate):
+        figure = to_figure(doc, text, candidate)
+        if previous and figure["qualifier"] is None and _restates(text, previous[0], candidate):
             figure["qualifier"] = previous[1]["qualifier"]
         figures.append(figure)
         previous = (candidate, figure)
