@@ -29,6 +29,7 @@ ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
 # A word with a capital letter, then a hyphen: "TA-35", "F-150" (not "to-260,000").
 CODE_PREFIX_RE = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-\Z")
 CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[ \u00a0]\Z")
+RANK_RE = re.compile(r"(?:\bNo\.[ \u00a0]?|#)\Z")
 POSSESSIVE_RE = re.compile(r"['\u2019\u2032]s\b")
 YEAR_KEPT_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -86,6 +87,8 @@ def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | No
         return replace(candidate, category="date")
     if candidate.kind == "digits" and ORDINAL_RE.match(text, candidate.end):
         return replace(candidate, end=candidate.end + 2, category="ordinal")
+    if _plain(text, candidate) and RANK_RE.search(text, max(0, candidate.start - 4), candidate.start):
+        return replace(candidate, category="ordinal")  # "No. 1", "#3": a rank
     if _is_code(text, candidate) or street_re().match(text, candidate.end):
         return None
     if _plain(text, candidate) and candidate.end - candidate.start > 10:
@@ -177,6 +180,10 @@ def _is_name_part(text: str, candidate: Candidate, token: Token) -> bool:
         return False
     if qualifier_before(text, candidate.start)[0] is not None:
         return False  # "Over 500 people" starts with a qualifier, not a name
+    head = token.head
+    if token.dep_ == "nummod" and head.pos_ == "NOUN" and head.i > token.i:
+        # "In Britain 500 people died" counts people; "iPhone 12 Mini deal" names a phone
+        return any(t.text[0].isupper() for t in token.doc[token.i + 1 : head.i + 1])
     return previous.pos_ == "PROPN" or not previous.is_sent_start
 
 

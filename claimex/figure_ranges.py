@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from claimex.figure_context import Candidate, qualifier_before, trend_words
 
-DASH_RE = re.compile(r"(?:[-\u2010\u2011]|[ \u00a0]?[\u2013\u2014][ \u00a0]?|[ \u00a0]to-)\Z")
+DASH_RE = re.compile(r"(?:[-\u2010\u2011]|[ \u00a0]?[\u2013\u2014][ \u00a0]?|[ \u00a0]to-|-to-)\Z")
 WORD_LINK_RE = re.compile(r"[ \u00a0]+(?P<link>to|through|and|or|out of|in)[ \u00a0]+\Z")
 FROM_TO_RE = re.compile(r"[^,;:()]{0,50}[ \u00a0]to[ \u00a0]+")
 PREVIOUS_WORD_RE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]*\Z")

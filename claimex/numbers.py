@@ -51,18 +51,23 @@ def scales() -> dict[str, tuple[float, bool]]:
 
 @cache
 def currencies(position: str) -> dict[str, str]:
-    return {row[0]: row[1] for row in table("currencies.tsv") if row[2] == position}
+    """Surface -> ISO code of the currencies written at ``position`` (see currencies.tsv)."""
+    return {row[0]: row[1] for row in table("currencies.tsv") if row[2].startswith(position)}
 
 
-WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+@cache
+def touching_prefixes() -> list[str]:
+    return [row[0] for row in table("currencies.tsv") if row[2] == "prefix-touching"]
+
+
+WORD_SCALES = ("hundred", "thousand", "lakh", "million", "crore", "billion", "trillion")
 
 
 @cache
 def digits_re() -> re.Pattern[str]:
     """Amounts in digits with an optional currency before and scale after: "US $1.5bn"."""
     prefixes = currencies("prefix")
-    # Short letter prefixes ("PS", "RM", "Rs") must touch the digits; symbols and codes may not.
-    tight = [p for p in prefixes if p.isalpha() and len(p) <= 2]
+    tight = touching_prefixes()
     loose = [p for p in prefixes if p not in tight]
     abbreviations = [s for s in scales() if s not in WORD_SCALES]
     return re.compile(
@@ -131,27 +136,28 @@ def read_digits(match: re.Match[str]) -> Number:
 
 def parse_word_values(words: list[str]) -> float | None:
     """Value of number words in order ("two", "hundred", "and", "five"); None if malformed."""
-    table_ = number_words()
+    if words[-3:] == ["and", "a", "half"] and len(words) > 3:  # "two and a half"
+        whole = parse_word_values(words[:-3])
+        return None if whole is None else whole + 0.5
+    if "half" in words[1:-1] and words[-1] in WORD_SCALES:  # "two and a half million"
+        share = parse_word_values(words[:-1])
+        return None if share is None else share * number_words()[words[-1]][0]
+    if words == ["half"]:
+        return 0.5
     total = current = 0.0
     last = ""  # kind of the previous word
     for word in words:
-        if word in ("a", "an"):
-            current, last = current or 1.0, "unit"
+        if word in ("a", "an") and last == "":
+            current, last = 1.0, "unit"  # "a dozen", "a third"
             continue
-        if word == "and":
-            continue
-        value, kind = table_[word]
-        if kind == "unit" and last not in ("", "tens", "scale", "dozen"):
+        if word == "and" and last in ("scale", "dozen"):
+            continue  # "one hundred and five"
+        if word not in number_words():
             return None
-        if kind == "tens" and last not in ("", "scale"):
+        value, kind = number_words()[word]
+        if not _follows(kind, last):
             return None
-        if kind in ("scale", "dozen") and last == "":
-            return None  # "several hundred" is no number; "a hundred" is
-        if kind == "fraction" and words == ["half"]:
-            return 0.5
         if kind == "fraction":
-            if last != "unit" and last != "tens" or current == 0:
-                return None
             return total + current / value
         if kind in ("scale", "dozen") and value < 1000:
             current = (current or 1.0) * value
@@ -160,7 +166,18 @@ def parse_word_values(words: list[str]) -> float | None:
         else:
             current += value
         last = kind
-    return None if last in ("", "fraction") else total + current
+    return None if last == "" else total + current
+
+
+def _follows(kind: str, last: str) -> bool:
+    """Whether a number word of ``kind`` may follow one of kind ``last``."""
+    if kind == "unit":
+        return last in ("", "tens", "scale", "dozen")
+    if kind == "tens":
+        return last in ("", "scale")
+    if kind == "fraction":
+        return last in ("unit", "tens")
+    return last != ""  # "several hundred" is no number; "a hundred" is
 
 
 def split_words(text: str, start: int) -> list[tuple[int, int, str]]:

@@ -56,6 +56,10 @@ def test_digits(figures, text, written, value):
         ("They hired one hundred and five nurses.", "one hundred and five", 105),
         ("Half of the staff left.", "Half", 0.5),
         ("About one in five adults smoke.", "one in five", 0.2),
+        ("The hike took two and a half hours.", "two and a half", 2.5),
+        ("One and a half million jobs are at stake.", "One and a half million", 1.5e6),
+        ("Three quarters of voters agreed.", "Three quarters", 0.75),
+        ("She ordered two dozen roses.", "two dozen", 24),
     ],
 )
 def test_words(figures, text, written, value):
@@ -73,6 +77,8 @@ def test_words(figures, text, written, value):
         ("A budget of HK$5.4m was approved.", "HK$5.4m", 5.4e6),
         ("The yacht sold for USD10m.", "USD10m", 1e7),
         ("The mast is 37m tall.", "37", 37),
+        ("The project costs Rs 500 crore.", "Rs 500 crore", 5e9),
+        ("She earns $50K a year.", "$50K", 5e4),
     ],
 )
 def test_scale_words(figures, text, written, value):
@@ -92,6 +98,9 @@ def test_scale_words(figures, text, written, value):
         ("It lasted three or four weeks.", "three or four", 3, 4),
         ("Rents rose from 24.2 to 33-35 billion euros.", "24.2 to 33-35 billion", 24.2e9, 35e9),
         ("Temperatures fell by 1 to 1.5 degrees.", "1 to 1.5", 1, 1.5),
+        ("Recovery takes 5-to-10 days.", "5-to-10", 5, 10),
+        ("It jumped from 240 to 273.", "240 to 273", 240, 273),
+        ("It slid from $75 a barrel in May to $45 in June.", "$75 a barrel in May to $45", 45, 75),
     ],
 )
 def test_ranges(figures, text, written, low, high):
@@ -193,6 +202,9 @@ def test_counted(figures, text, written, counted):
         ("Bonds closed 0.5 per cent lower.", "0.5 per cent", "down"),
         ("On Wall Street the Dow was +0.3%.", "0.3%", "up"),
         ("Revenue rose to $7 billion.", "$7 billion", None),
+        ("Revenue rose by $7 billion to $9 billion.", "$9 billion", None),
+        ("The firm lost 3,000 customers.", "3,000", None),
+        ("Unemployment fell by 3,000.", "3,000", "down"),
         ("Turnout was 64%.", "64%", None),
     ],
 )
@@ -212,6 +224,8 @@ def test_trends(figures, text, written, trend):
         ("The train left at 5pm.", "5pm", "time"),
         ("She finished 2nd in the race.", "2nd", "ordinal"),
         ("The company employs 2000 people.", "2000", "count"),
+        ("In Britain 500 people died.", "500", "count"),
+        ("The No. 1 seed lost.", "1", "ordinal"),
     ],
 )
 def test_dates_times_ordinals(figures, text, written, category):
@@ -232,6 +246,12 @@ def test_dates_times_ordinals(figures, text, written, category):
         ("Each one they lose costs money.", "one"),
         ("It was several hundred metres away.", "hundred"),
         ("The 5G network is live.", "5"),
+        ("The 4K screen is sharp.", "4"),
+        ("The iPhone 12 Mini deal ends today.", "12"),
+        ("He was born on 9/11 in a storm.", "9/11"),
+        ("The tweet id 771156940076544000 was deleted.", "771156940076544000"),
+        ("They rallied around one candidate.", "around one"),
+        ("The third-party audit was late.", "third"),
     ],
 )
 def test_not_counts(figures, text, number):
