@@ -72,6 +72,14 @@ class Regions:
             out.append(out[-1] + 1)
         return out
 
+    def back_chain(self, i: int) -> list[int]:
+        """Region ``i`` with the unclaimed paragraphs before it that it continues
+        (`"A.` / `"B," she said.`: the cue after the last paragraph owns them all)."""
+        first = i
+        while first > 0 and self.items[first - 1].continued and first - 1 not in self.claimed:
+            first -= 1
+        return list(range(first, i + 1))
+
     def ending_before(self, char: int) -> int | None:
         i = bisect_left(self.opens, char) - 1
         return i if i >= 0 and self.items[i].close_end <= char else None
@@ -152,7 +160,7 @@ def _adjacent(regions: Regions, cue: Cue) -> Draft | None:
     after = _after(regions, cue, clause, split=before is not None)
     if before is None and after is None:
         return None
-    used = (regions.chain(before) if before is not None else []) + (
+    used = (regions.back_chain(before) if before is not None else []) + (
         regions.chain(after) if after is not None else []
     )
     how = "split" if before is not None and after is not None else (
@@ -248,10 +256,7 @@ def dash_signatures(regions: Regions) -> list[Draft]:
         match = DASH_SIGNATURE.match(regions.text, q.close_end)
         if i in regions.claimed or match is None:
             continue
-        first = i
-        while first > 0 and regions.items[first - 1].continued and first - 1 not in regions.claimed:
-            first -= 1  # a signed quotation of several paragraphs
-        used = list(range(first, i + 1))
+        used = regions.back_chain(i)  # a signed quotation of several paragraphs
         regions.claimed.update(used)
         pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
         out.append(Draft(pieces, "dash", None, match.span(2), used, cue_span=match.span(1)))

@@ -61,7 +61,8 @@ def _interrupted(verb: Token) -> list[Offsets]:
     if not _comma_delimited(verb):
         return []
     left = list(doc[head.left_edge.i : verb.left_edge.i])
-    right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1]) if head.i > verb.i else []
+    # "A, she said, B.": B goes on with what she said; "A, she said." ends it.
+    right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1])
     return [p for p in (_chars(left), _chars(right)) if p]
 
 

@@ -1,0 +1,226 @@
+"""Quotes: quote-mark pairing, cue lexicon lookup, and the quote component on sentences of
+our own (direct, split, inverted, "according to", colon, multi-paragraph, unbalanced marks,
+guillemets, indirect, continuation, interrupted, mixed, fragment, dash signature)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimex.quotes.lexicon import COGNITION, SPEECH, lemma_in
+from claimex.quotes.marks import find_quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "no way" twice.', [("no way", True, False)]),
+        ("She said \u201cfine\u201d and left.", [("fine", True, False)]),
+        ("\u00abThe talks failed,\u00bb he said.", [("The talks failed,", True, False)]),
+        ("''This is it,'' said Ann.", [("This is it,", True, False)]),
+        ("``Old style,'' he wrote.", [("Old style,", True, False)]),
+        # single quotes inside double ones do not end the quotation
+        ("\u201cHe called it \u2018a farce\u2019 today,\u201d she said.",
+         [("He called it \u2018a farce\u2019 today,", True, False)]),
+        # an unclosed quotation ends with its paragraph
+        ('He said "we are done here.\nNext line.', [("we are done here.", False, False)]),
+        # news style: each paragraph reopens the quotation, the last one closes it
+        ('"First part.\n\n"Second part," she said.',
+         [("First part.", False, True), ("Second part,", True, False)]),
+        # a stray closing mark pairs with nothing
+        ("The 5\u201d screen is small.", []),
+        ("", []),
+        ('"', []),
+    ],
+)
+def test_find_quoted(text, expected):
+    found = find_quoted(text)
+    assert [(text[q.start : q.end], q.closed, q.continued) for q in found] == expected
+    for q in found:
+        assert q.open_start < q.start <= q.end <= q.close_end
+
+
+@pytest.mark.parametrize(
+    ("form", "lexicon", "lemma"),
+    [
+        ("said", SPEECH, "say"),
+        ("Replied", SPEECH, "reply"),
+        ("admitted", SPEECH, "admit"),
+        ("tweeting", SPEECH, "tweet"),
+        ("emphasized", SPEECH, "emphasize"),
+        ("thinks", COGNITION, "think"),
+        ("shown", COGNITION, "show"),
+        ("sailed", SPEECH, None),
+        ("thinks", SPEECH, None),
+    ],
+)
+def test_lemma_in(form, lexicon, lemma):
+    assert lemma_in(form, lexicon) == lemma
+
+
+def _quotes(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    assert doc._.claimex_error is None
+    quotes = doc._.claimex_quotes
+    for i, q in enumerate(quotes, 1):  # offsets exact, ids in text order
+        assert q["id"] == f"q{i}"
+        assert text[q["start"] : q["end"]] == q["text"]
+        for part in ("cue", "speaker"):
+            if q[part]:
+                assert text[q[part]["start"] : q[part]["end"]] == q[part]["text"]
+        for span in q["spans"]:
+            assert q["start"] <= span["start"] < span["end"] <= q["end"]
+        assert 0.0 <= q["confidence"] <= 1.0
+    return quotes
+
+
+def _summary(q: dict) -> tuple:
+    return (
+        q["kind"],
+        q["text"],
+        q["speaker"]["text"] if q["speaker"] else None,
+        q["cue"]["text"] if q["cue"] else None,
+    )
+
+
+CASES = [
+    # direct, cue after the quotation
+    ('"The bridge will reopen in May," said Maria Lopez.',
+     [("direct", "The bridge will reopen in May,", "Maria Lopez", "said")]),
+    ('"The bridge will reopen in May," Maria Lopez said on Tuesday.',
+     [("direct", "The bridge will reopen in May,", "Maria Lopez", "said")]),
+    # inverted order with a common-noun speaker
+    ('"Taxes will have to rise," warned the finance minister.',
+     [("direct", "Taxes will have to rise,", "the finance minister", "warned")]),
+    # cue before, colon introduction
+    ('The mayor told reporters: "We have no money left for the pool."',
+     [("direct", "We have no money left for the pool.", "The mayor", "told")]),
+    # guillemets
+    ("\u00abThe talks have failed,\u00bb said the envoy.",
+     [("direct", "The talks have failed,", "the envoy", "said")]),
+    # according to
+    ("According to the city auditor, the budget gap has doubled since March.",
+     [("indirect", "the budget gap has doubled since March", "the city auditor",
+       "According to")]),
+    # indirect with a say-type cue
+    ("Health officials warned that the virus could spread quickly in schools.",
+     [("indirect", "the virus could spread quickly in schools", "Health officials",
+       "warned")]),
+    ("The plant will close next year, the company said.",
+     [("indirect", "The plant will close next year", "the company", "said")]),
+    # passive: "was quoted as saying"
+    ("Smith was quoted as saying the bill was dead.",
+     [("indirect", "the bill was dead", "Smith", "saying")]),
+    # a headline attribution
+    ("Port strike will spread to other cities, says union leader",
+     [("indirect", "Port strike will spread to other cities", "union leader", "says")]),
+    # mixed: part of the content in quote marks
+    ('The senator said the deal was "a betrayal of working families" and a mistake.',
+     [("mixed", 'the deal was "a betrayal of working families" and a mistake', "The senator",
+       "said")]),
+    # a quoted fragment under a characterization verb
+    ('The mayor called the proposal "reckless and expensive."',
+     [("mixed", 'the proposal "reckless and expensive.', "The mayor", "called")]),
+    # a title in quote marks is no quote
+    ('She appeared on "Morning Report" on Monday.', []),
+    # no quote marks, no cue
+    ("The river rose two metres overnight.", []),
+    ("", []),
+    ("   \n\n  ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_quotes(nlp, text, expected):
+    assert [_summary(q) for q in _quotes(nlp, text)] == expected
+
+
+def test_split_quote_has_two_spans(nlp):
+    text = '"We will win," she said, "and we will win big."'
+    [quote] = _quotes(nlp, text)
+    assert quote["kind"] == "direct"
+    assert [text[s["start"] : s["end"]] for s in quote["spans"]] == [
+        "We will win,", "and we will win big."]
+    assert quote["speaker"]["text"] == "she"
+    assert quote["rule"] == "direct-split"
+
+
+def test_continuation_belongs_to_previous_speaker(nlp):
+    text = '"The dam is safe," said engineer Ana Silva. "We inspect it every week."'
+    first, second = _quotes(nlp, text)
+    assert second["text"] == "We inspect it every week."
+    assert second["cue"] is None
+    assert second["rule"] == "direct-continuation"
+    assert (second["speaker"]["start"], second["speaker"]["end"]) == (
+        first["speaker"]["start"], first["speaker"]["end"])
+    assert first["speaker"]["text"] == "engineer Ana Silva"
+
+
+def test_continuation_next_paragraph(nlp):
+    text = '"The dam is safe," she said.\n\n"We inspect it every week."'
+    first, second = _quotes(nlp, text)
+    assert second["speaker"]["start"] == first["speaker"]["start"]
+    assert second["text"] == "We inspect it every week."
+
+
+def test_joined_continuation_is_one_quote(nlp):
+    from claimex.components.quotes import find_quotes
+
+    doc = nlp('"The dam is safe," she said. "We inspect it every week."')
+    [quote] = find_quotes(doc, join_continuations=True)
+    assert [doc.text[s["start"] : s["end"]] for s in quote["spans"]] == [
+        "The dam is safe,", "We inspect it every week."]
+
+
+def test_multi_paragraph_quote_attributed_at_the_end(nlp):
+    text = ('"The first paragraph of the statement is long.\n\n'
+            '"The second one ends it," said the spokesman.')
+    [quote] = _quotes(nlp, text)
+    assert [text[s["start"] : s["end"]] for s in quote["spans"]] == [
+        "The first paragraph of the statement is long.", "The second one ends it,"]
+    assert quote["speaker"]["text"] == "the spokesman"
+
+
+def test_multi_paragraph_quote_after_colon(nlp):
+    text = ('The union wrote:\n\n"Our members will not accept the offer.\n\n'
+            '"We will strike on Monday."\n\nTalks resume today.')
+    [quote] = _quotes(nlp, text)
+    assert quote["kind"] == "direct"
+    assert len(quote["spans"]) == 2
+    assert quote["speaker"]["text"] == "The union"
+
+
+def test_interrupted_quote(nlp):
+    text = "The harbour, the union said, will stay closed until Friday."
+    [quote] = _quotes(nlp, text)
+    assert quote["kind"] == "indirect"
+    assert [text[s["start"] : s["end"]] for s in quote["spans"]] == [
+        "The harbour", "will stay closed until Friday"]
+    assert quote["speaker"]["text"] == "the union"
+
+
+def test_dash_signature(nlp):
+    text = '"Best year of my life."\n\u2015 Jane Porter, teacher'
+    [quote] = _quotes(nlp, text)
+    assert (quote["kind"], quote["text"]) == ("direct", "Best year of my life.")
+    assert quote["speaker"]["text"] == "Jane Porter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "the plan is dead and nobody cares.',  # never closed
+        '"A" "B" " C "" \u201d \u201c',  # stray marks only
+        "\u201cUnclosed curly,\u201d \u201d she said \u201c",
+        '"First.\n\n"Second.\n\n"Third, never closed',
+        "''''",
+    ],
+)
+def test_odd_quote_marks_never_fail(nlp, text):
+    _quotes(nlp, text)  # offsets are checked inside
+
+
+def test_unclosed_quote_is_found_with_lower_confidence(nlp):
+    text = 'The minister said: "the plan is dead and nobody cares.\n\nNext paragraph.'
+    [quote] = _quotes(nlp, text)
+    assert quote["text"] == "the plan is dead and nobody cares."
+    assert quote["confidence"] < 0.85
