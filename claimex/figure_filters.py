@@ -1,7 +1,8 @@
-"""Which numbers are no counts: dates, years, times, ordinals, codes, addresses, idioms.
+"""Which numbers are no counts: dates, years, times, ordinals, codes, scores, idioms.
 
 Dates, years, times and ordinals stay as figures of category date/time/ordinal; product codes
-("TA-35", "iPhone 11"), phone numbers, addresses and idioms ("on one hand") are dropped.
+("TA-35", "iPhone 11"), scores ("3-1"), phone numbers, addresses and idioms ("on one hand")
+are dropped.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ TIME_RE = re.compile(
 DATE_RE = re.compile(
     r"(?<![\w/-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})(?![\w/-])"
     r"|(?<![\w])'\d0s\b|(?<![\w,.])(?:1[5-9]|20)\d{2}s\b"
+    r"|(?<![\w,.-])(?:19|20)\d{2}[-\u2013/]\d{2}(?![\w%-]|[.,]\d)"  # seasons: "2019-20"
 )
+# Two whole numbers joined by a dash, the first not smaller: a score or vote ("3-1", "52-48").
+SCORE_RE = re.compile(r"(?<![\w.,-])(\d{1,3})[-\u2013](\d{1,3})(?![\w%-]|[.,]\d)")
 PHONE_RE = re.compile(r"(?:\(\d{3}\)[ \u00a0]?|(?<![\w.,-])\d{3}[-. ])\d{3}[-.]\d{4}(?![\w-])")
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
 # A word with a capital letter, then a hyphen: "TA-35", "F-150" (not "to-260,000").
@@ -58,6 +62,11 @@ def special_spans(text: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), "time") for m in TIME_RE.finditer(text)]
     spans += [(m.start(), m.end(), "date") for m in DATE_RE.finditer(text)]
     spans += [(m.start(), m.end(), "drop") for m in PHONE_RE.finditer(text)]
+    spans += [
+        (m.start(), m.end(), "drop")
+        for m in SCORE_RE.finditer(text)
+        if int(m.group(1)) >= int(m.group(2))
+    ]
     spans += [(m.start(), m.end(), "drop") for m in idiom_re().finditer(text)]
     return spans
 

@@ -1,8 +1,7 @@
 """Ranges: two numbers joined by "to", a dash, "between ... and", "or"; shares "1 in 5".
 
 The scale or unit written once after the second number belongs to both ends
-("4 to 5 million", "5 to 7 per cent"); a dash between two small whole numbers where the first
-is not the smaller one is a score ("2-0"), not a range, and is dropped.
+("4 to 5 million", "5 to 7 per cent"). Scores ("2-0") are dropped before, with the codes.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ NOT_RANGES = frozenset({"date", "time", "ordinal"})
 
 
 def merge_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Join numbers that form a range, dashes first ("24.2 to 33-35 billion"); drop scores."""
+    """Join numbers that form a range, dashes first ("24.2 to 33-35 billion")."""
     return _merge(text, _merge(text, candidates, dashes=True), dashes=False)
 
 
@@ -33,7 +32,7 @@ def _merge(text: str, candidates: list[Candidate], dashes: bool) -> list[Candida
         j, link = _partner(text, candidates, i, dashes)
         if link is None:
             merged.append(first)
-        elif link != "score":
+        else:
             merged.append(_join(first, candidates[j], link))
         skipped.add(j)
     return merged
@@ -61,7 +60,7 @@ def _partner(text: str, candidates: list[Candidate], i: int, dashes: bool) -> tu
 
 
 def _link(text: str, first: Candidate, second: Candidate, dashes: bool) -> str | None:
-    """How ``first`` and ``second`` are joined: dash, score, to, and, or, out of, or None."""
+    """How ``first`` and ``second`` are joined: dash, to, and, or, out of, in, or None."""
     if first.category in NOT_RANGES or second.category in NOT_RANGES:
         return None
     if first.kind in ("vague", "range") or second.kind == "vague":
@@ -71,7 +70,7 @@ def _link(text: str, first: Candidate, second: Candidate, dashes: bool) -> str |
     for end in dict.fromkeys((first.end, first.unit_end)):
         between = text[end : second.start]
         if dashes and DASH_RE.fullmatch(between):
-            return "score" if _is_score(text, first, second) else "dash"
+            return "dash"
         match = None if dashes else WORD_LINK_RE.fullmatch(between)
         if match and _word_link_holds(text, first, second, match.group("link")):
             return match.group("link")
@@ -85,11 +84,6 @@ def _compatible(first: Candidate, second: Candidate) -> bool:
     if first.unit_category and second.unit_category and first.unit != second.unit:
         return False
     return not (first.currency and second.unit_category not in (None, "money"))
-
-
-def _is_score(text: str, first: Candidate, second: Candidate) -> bool:
-    plain = all(text[c.start : c.end].isdigit() for c in (first, second))
-    return plain and (first.value or 0) >= (second.value or 0) and (first.value or 0) < 100
 
 
 def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) -> bool:

@@ -220,6 +220,7 @@ def test_trends(figures, text, written, trend):
         ("It was signed on 11 February.", "11", "date"),
         ("The decree of 2021-05-04 stands.", "2021-05-04", "date"),
         ("Music of the 1990s returned.", "1990s", "date"),
+        ("The 2019-20 season was cut short.", "2019-20", "date"),
         ("The talks start at 10:30 a.m. today.", "10:30 a.m.", "time"),
         ("The train left at 5pm.", "5pm", "time"),
         ("She finished 2nd in the race.", "2nd", "ordinal"),
@@ -236,6 +237,8 @@ def test_dates_times_ordinals(figures, text, written, category):
     "text, number",
     [
         ("United won 2-0 at home.", "2"),
+        ("Chelsea beat Arsenal 3-1 on Sunday.", "1"),
+        ("The bill passed 52-48.", "48"),
         ("Call 555-123-4567 for tickets.", "555"),
         ("The new iPhone 11 is out.", "11"),
         ("The S&P 500 closed flat.", "500"),
