@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimex.numbers import alternation, scan_numbers, table
+from claimex.numbers import Number, alternation, scan_numbers, table
 
 
 def _surface_pattern(surface: str) -> str:
@@ -87,22 +87,29 @@ class Candidate:
 
 def read_candidates(text: str) -> list[Candidate]:
     """Every number of ``text`` with the unit or currency written after it."""
-    found = []
-    for number in scan_numbers(text):
-        unit, unit_category, unit_start, unit_end = unit_after(text, number.end)
-        end = number.end
-        if unit_category == "percent" or (unit_category == "money" and not text[unit_start].isalpha()):
-            end = unit_end  # "5%", "19 per cent", "1,200€" are written as one amount
-        currency = number.currency
-        if unit_category == "money" and unit and unit.isupper() and len(unit) == 3:
-            currency, unit = currency or unit, None
-        found.append(
-            Candidate(
-                number.start, end, number.value, number.low, number.high, number.factor,
-                currency, unit, unit_category, unit_end, kind=number.kind,
-            )
-        )
-    return found
+    return [_with_unit(text, number) for number in scan_numbers(text)]
+
+
+def _with_unit(text: str, number: Number) -> Candidate:
+    unit, category, unit_start, unit_end = unit_after(text, number.end)
+    currency = number.currency
+    if category == "money" and unit and unit.isupper() and len(unit) == 3:
+        currency, unit = currency or unit, None  # an ISO code: "5 EUR", "10 million yen"
+    # "5%", "19 per cent" and "1,200€" are written as one amount; "30 yards" is not
+    whole = category == "percent" or (category == "money" and not text[unit_start].isalpha())
+    return Candidate(
+        start=number.start,
+        end=unit_end if whole else number.end,
+        value=number.value,
+        low=number.low,
+        high=number.high,
+        factor=number.factor,
+        currency=currency,
+        unit=unit,
+        unit_category=category,
+        unit_end=unit_end,
+        kind=number.kind,
+    )
 
 
 @cache

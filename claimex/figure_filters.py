@@ -46,7 +46,9 @@ def idiom_re() -> re.Pattern[str]:
 @cache
 def month_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     months = alternation(list(entries("months.txt")))
-    return re.compile(rf"\b(?:{months})[ \u00a0]*\Z"), re.compile(rf"[ \u00a0]+(?:of )?(?:{months})\b")
+    return re.compile(rf"\b(?:{months})[ \u00a0]*\Z"), re.compile(
+        rf"[ \u00a0]+(?:of )?(?:{months})\b"
+    )
 
 
 @cache
@@ -96,7 +98,9 @@ def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | No
         return replace(candidate, category="date")
     if candidate.kind == "digits" and ORDINAL_RE.match(text, candidate.end):
         return replace(candidate, end=candidate.end + 2, category="ordinal")
-    if _plain(text, candidate) and RANK_RE.search(text, max(0, candidate.start - 4), candidate.start):
+    if _plain(text, candidate) and RANK_RE.search(
+        text, max(0, candidate.start - 4), candidate.start
+    ):
         return replace(candidate, category="ordinal")  # "No. 1", "#3": a rank
     if _is_code(text, candidate) or street_re().match(text, candidate.end):
         return None
@@ -160,7 +164,7 @@ def _is_year(text: str, candidate: Candidate, token: Token) -> bool:
 
 
 def _word_number_counts(text: str, candidate: Candidate, token: Token) -> bool:
-    """"one" as a pronoun ("each one", "the same one") and lone "half"/"a third" without
+    """ "one" as a pronoun ("each one", "the same one") and lone "half"/"a third" without
     "of" after them are no figures."""
     written = text[candidate.start : candidate.end].lower()
     follows_of = re.match(r"[ \u00a0]+(?:of|the|a|an|its|their|his|her)\b", text[candidate.end :])

@@ -34,11 +34,13 @@ def _merge(text: str, candidates: list[Candidate], dashes: bool) -> list[Candida
             merged.append(first)
         else:
             merged.append(_join(first, candidates[j], link))
-        skipped.add(j)
+            skipped.add(j)
     return merged
 
 
-def _partner(text: str, candidates: list[Candidate], i: int, dashes: bool) -> tuple[int, str | None]:
+def _partner(
+    text: str, candidates: list[Candidate], i: int, dashes: bool
+) -> tuple[int, str | None]:
     """The other end of a range starting at ``candidates[i]`` and the link between them."""
     first = candidates[i]
     if i + 1 < len(candidates):
@@ -53,8 +55,8 @@ def _partner(text: str, candidates: list[Candidate], i: int, dashes: bool) -> tu
         if second.category in NOT_RANGES:
             continue
         between = text[first.end : second.start]
-        if FROM_TO_RE.fullmatch(between) and _compatible(first, second):
-            return j, "to"
+        if FROM_TO_RE.fullmatch(between) and second.value is not None:
+            return (j, "to") if _compatible(first, second) else (-1, None)
         break
     return -1, None
 
@@ -64,6 +66,8 @@ def _link(text: str, first: Candidate, second: Candidate, dashes: bool) -> str |
     if first.category in NOT_RANGES or second.category in NOT_RANGES:
         return None
     if first.kind in ("vague", "range") or second.kind == "vague":
+        return None
+    if first.value is None or second.high is None and second.value is None:
         return None
     if not _compatible(first, second):
         return None
@@ -94,7 +98,7 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
         return first.kind == second.kind and (first.value or 0) < (second.value or 0)
     if link in ("out of", "in"):  # "one out of three", "1 in 5": a share
         whole = first.unit_category is None and first.currency is None
-        return whole and link == "out of" or (whole and (first.value or 0) < (second.value or 0))
+        return whole and (link == "out of" or (first.value or 0) < (second.value or 0))
     # "rose 5% to 10%", "up $43.6 billion to $419.2 billion": a change, then a level; but
     # "fell by 1 to 1.5 degrees" leaves the unit to the second end and is a range
     if previous == "from" or not (first.unit_category or first.currency):
@@ -109,10 +113,9 @@ def _previous_word(text: str, candidate: Candidate) -> str:
 
 
 def _join(first: Candidate, second: Candidate, link: str) -> Candidate:
-    low = first.value
-    high = second.value if second.value is not None else second.high
-    if low is None or high is None:
-        return first
+    """One candidate for the range (or share) from ``first`` to ``second``."""
+    low = first.value or 0.0
+    high = second.value if second.value is not None else second.high or 0.0
     if link in ("out of", "in"):
         return replace(first, end=second.end, value=low / high if high else None, kind="fraction")
     nearest = second.value if second.value is not None else second.low

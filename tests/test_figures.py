@@ -4,7 +4,6 @@ category, and what is no count at all."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED
 
 

@@ -114,4 +114,3 @@ class FigureExtractor:
 @Language.factory("claimex_figures")
 def make_figures(nlp: Language, name: str) -> FigureExtractor:
     return FigureExtractor()
-
