@@ -20,17 +20,18 @@ from claimex.quotes.marks import Quoted
 # Between a quotation and a cue after it: `"...," she said` / `"..." - she said`.
 BEFORE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
 # Between a cue and a quotation after it: `she said: "..."`, `she told reporters, "..."`.
-AFTER_GAP = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}?[,:]\s*|[ \t]*")
+# A full stop only inside an abbreviation ("in Raleigh, N.C., "); `, but "...` in a split quote.
+AFTER_GAP = re.compile(
+    r"(?:[^.!?\"\u201c\u201d\n]|\.(?=\S)){0,100}?[,:]\s*(?:(?:but|and|then)\s+)?|[ \t]*"
+)
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
 CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75,
               "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75,
-    "dash": 0.8, "fragment": 0.5}
+    "dash": 0.8, "fragment": 0.5, "transcript": 0.8}
 MIN_FLOATING_WORDS = 3
 # A word of these classes right before a quotation makes it a name or title ("on "Fox News
 # Sunday"", "the "Grand Bargain""), not the quote that a following cue attributes.
 TITLE_GOVERNORS = ("ADP", "DET", "VERB", "AUX", "ADJ", "PART", "SCONJ", "CCONJ")
-# A signature under a quotation: `"..."` then `― Jane Doe, nurse` on the same or the next line.
-DASH_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*([\u2015\u2014\u2013]|--)[ \t]*([A-Z][^\n,(]{0,60}[^\s,(])")
 
 
 @dataclass
@@ -145,7 +146,7 @@ def _after(regions: Regions, cue: Cue, clause: Offsets, split: bool) -> int | No
     gap = regions.text[clause[1] : regions.items[i].open_start]
     if not AFTER_GAP.fullmatch(gap):
         return None
-    if split and not gap.strip().endswith(","):
+    if split and not re.search(r",\s*(?:(?:but|and|then)\s+)?\Z", gap):
         return None
     doc = cue.token.doc
     span = doc.char_span(clause[1], regions.items[i].open_start, alignment_mode="expand")
@@ -247,20 +248,6 @@ def _claim(regions: Regions, draft: Draft, drafts: list[Draft]) -> None:
 def _opens_sentence(text: str, q: Quoted) -> bool:
     before = text[: q.open_start].rstrip(" \t")
     return not before or before[-1] in "\n.!?:\"\u201d"
-
-
-def dash_signatures(regions: Regions) -> list[Draft]:
-    """Quotations signed with a dash and a name on the following line or after them."""
-    out = []
-    for i, q in enumerate(regions.items):
-        match = DASH_SIGNATURE.match(regions.text, q.close_end)
-        if i in regions.claimed or match is None:
-            continue
-        used = regions.back_chain(i)  # a signed quotation of several paragraphs
-        regions.claimed.update(used)
-        pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
-        out.append(Draft(pieces, "dash", None, match.span(2), used, cue_span=match.span(1)))
-    return out
 
 
 def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> list[Draft]:

@@ -1,0 +1,55 @@
+"""Attributions made by the layout rather than by a verb.
+
+A signature under a quotation (`"..."` then `\u2015 Jane Doe, nurse`) and the turns of an
+interview transcript (`WALLACE: Let's start with ...`, one speaker in capitals per paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimex.quotes.assemble import Draft, Regions
+
+# A signature: a dash and a name on the same line or the next one, up to a comma.
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*\n?[ \t]*([\u2015\u2014\u2013]|--)[ \t]*([A-Z][^\n,(]{0,60}[^\s,(])"
+)
+# A transcript turn: a paragraph opening with a name in capitals and a colon.
+TRANSCRIPT_TURN = re.compile(
+    r"^[ \t]*[\"\u201c]?([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(:)[ \t]+(\S[^\n]*)$",
+    re.MULTILINE,
+)
+CLOSING_MARKS = " \t\"\u201d"
+
+
+def dash_signatures(regions: Regions) -> list[Draft]:
+    """Quotations signed with a dash and a name on the following line or after them."""
+    out = []
+    for i, q in enumerate(regions.items):
+        match = DASH_SIGNATURE.match(regions.text, q.close_end)
+        if i in regions.claimed or match is None:
+            continue
+        used = regions.back_chain(i)  # a signed quotation of several paragraphs
+        regions.claimed.update(used)
+        pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
+        out.append(Draft(pieces, "dash", None, match.span(2), used, cue_span=match.span(1)))
+    return out
+
+
+
+def transcript_turns(regions: Regions) -> list[Draft]:
+    """Each `NAME: words` paragraph is a quote of NAME; quotations inside it are its own.
+    A transcript has two speakers at least (one `UPDATE: ...` line is no interview)."""
+    out = []
+    turns = list(TRANSCRIPT_TURN.finditer(regions.text))
+    if len({m.group(1) for m in turns}) < 2:
+        return []
+    for match in turns:
+        start, end = match.start(3), match.end(3)
+        while end > start and regions.text[end - 1] in CLOSING_MARKS:
+            end -= 1
+        used = [i for i in regions.overlapping(start, end) if i not in regions.claimed]
+        regions.claimed.update(used)
+        out.append(Draft([(start, end)], "transcript", None, match.span(1), used,
+                         cue_span=match.span(2)))
+    return out
