@@ -164,8 +164,8 @@ def _is_year(text: str, candidate: Candidate, token: Token) -> bool:
 
 
 def _word_number_counts(text: str, candidate: Candidate, token: Token) -> bool:
-    """ "one" as a pronoun ("each one", "the same one") and lone "half"/"a third" without
-    "of" after them are no figures."""
+    """False for a pronoun "one" ("each one", "the same one") and for a lone "half" or
+    "a third" without "of" after it ("the first half", "a third party")."""
     written = text[candidate.start : candidate.end].lower()
     follows_of = re.match(r"[ \u00a0]+(?:of|the|a|an|its|their|his|her)\b", text[candidate.end :])
     if written == "one":

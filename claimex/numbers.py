@@ -8,7 +8,7 @@ All word lists come from ``claimex/lexicons`` and every pattern is compiled once
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from claimex.lexicons import entries
@@ -25,7 +25,7 @@ class Number:
     high: float | None = None
     currency: str | None = None
     factor: float = 1.0  # what a scale word or suffix ("million", "bn") multiplied it by
-    kind: str = "digits"  # digits | words | vague | fraction
+    kind: str = "digits"  # digits | words | vague | fraction | slashed ("9/11": no value)
 
 
 def table(name: str) -> list[list[str]]:
@@ -75,7 +75,7 @@ def digits_re() -> re.Pattern[str]:
         rf"|(?<![\w$])(?P<tight>{alternation(tight)}))?"
         r"(?P<sign>(?:(?<=[\s(\[$=,])|^)(?:[-\u2212]|minus[- ]))?"
         r"(?(loose)|(?(tight)|(?<![\w.,])))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
-        r"(?:[ \u00a0]?[\u00d7x][ \u00a0]?10(?P<exp>[-\u2212]?\d{1,3}))?"
+        r"(?:[ \u00a0]?\u00d7[ \u00a0]?10(?P<exp>[-\u2212]?\d{1,2})(?!\d))?"
         rf"(?P<scale>(?:[ \u00a0-](?:{'|'.join(WORD_SCALES)})\b)+"
         rf"|[ \u00a0]?(?:{alternation(abbreviations)})(?![A-Za-z0-9]))?"
     )
@@ -249,7 +249,3 @@ def scan_numbers(text: str) -> list[Number]:
             taken |= span
     return sorted(chosen, key=lambda n: n.start)
 
-
-def with_scale(number: Number, factor: float) -> Number:
-    """``number`` multiplied by a scale written only after the range's other end."""
-    return replace(number, value=number.value * factor, factor=factor)
