@@ -16,11 +16,14 @@ naming a bureau is one more mention.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimex.components._ext import guarded, register_extensions
-from claimex.entities.names import POSSESSIVE, QUOTE_MARKS, bare
+from claimex.entities.names import POSSESSIVE, QUOTE_MARKS, bare, tokens_matching, word_pattern
 from claimex.entities.orgforms import OrgForm, merge_forms
 from claimex.entities.people import find_people, token_owners
 from claimex.lexicons import entries, words
@@ -28,6 +31,7 @@ from claimex.lexicons import entries, words
 register_extensions()
 
 EDGE_WORDS = {"the"}
+POLICE = re.compile(r"\bpolice\b")
 
 
 def _clean(doc: Doc, start: int, end: int) -> OrgForm | None:
@@ -101,16 +105,20 @@ def _entity_spans(doc: Doc) -> list[Span]:
     return joined
 
 
-def _known_spans(doc: Doc) -> list[tuple[int, int]]:
-    known = set(entries("org_known.txt"))
-    return [(t.i, t.i + 1) for t in doc if t.text in known]
+@cache
+def _known_pattern() -> re.Pattern:
+    return word_pattern(entries("org_known.txt"))
 
 
-def _police_spans(doc: Doc) -> list[tuple[int, int]]:
+def _known_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    return [(t.i, t.i + 1) for t in tokens_matching(doc, text, _known_pattern())]
+
+
+def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """"Charlotte-Mecklenburg police": a place's police force."""
     spans = []
-    for token in doc:
-        if token.text != "police" or token.i == 0:
+    for token in tokens_matching(doc, text, POLICE):
+        if token.i == 0:
             continue
         start = token.i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-"):
@@ -122,7 +130,8 @@ def _police_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
     ranges = [piece for span in _entity_spans(doc) for piece in _split_slash(span)]
-    ranges += _known_spans(doc) + _police_spans(doc)
+    text = doc.text  # built from the tokens on each access: once here
+    ranges += _known_spans(doc, text) + _police_spans(doc, text)
     forms, taken = [], set()
     for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
         form = _clean(doc, start, end)
@@ -138,7 +147,7 @@ def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
 def find_organisations(doc: Doc) -> list[dict]:
     if not len(doc):
         return []
-    person_tokens = set(token_owners(find_people(doc)))
+    person_tokens = set(token_owners(find_people(doc, keep=True)))
     groups = merge_forms(doc, candidate_forms(doc, person_tokens))
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 

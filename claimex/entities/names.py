@@ -7,6 +7,7 @@ name with exact character offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -86,9 +87,27 @@ def _trim_right(doc: Doc, start: int, end: int, common: frozenset[str]) -> int:
     return end
 
 
-def common_words(doc: Doc) -> frozenset[str]:
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def common_words(text: str) -> frozenset[str]:
     """Words the article writes in lower case: such a word is no name."""
-    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    return frozenset(LOWER_WORD.findall(text))
+
+
+def tokens_matching(doc: Doc, text: str, pattern: re.Pattern) -> list[Token]:
+    """Single tokens whose text matches ``pattern``, found by searching ``text`` (= doc.text,
+    built once by the caller): much faster than visiting every token of a long article."""
+    found = []
+    for match in pattern.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            found.append(span[0])
+    return found
+
+
+def word_pattern(alternatives, flags: int = 0) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b", flags)
 
 
 def _trim_left(doc: Doc, start: int, end: int) -> int:
@@ -115,7 +134,8 @@ def clean_name(doc: Doc, start: int, end: int, common: frozenset[str] = frozense
     # "Jun." at the end of a sentence: the full stop is punctuation, not an abbreviation.
     if last.endswith(".") and len(last) > 3 and bare(last) not in words("name_suffixes.txt"):
         end_char -= 1
-    name_words = tuple(doc.text[start_char:end_char].replace("’s", "").split())
+    text = doc[start:end].text[: end_char - start_char]  # doc.text would rebuild the whole text
+    name_words = tuple(text.replace("’s", "").split())
     if not any(w[:1].isupper() and len(w.rstrip(".")) > 1 for w in name_words):
         return None
     return NameSpan(start, end, start_char, end_char, name_words)

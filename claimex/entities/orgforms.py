@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
-from claimex.lexicons import words
+from claimex.entities.names import tokens_matching, word_pattern
+from claimex.lexicons import entries, words
 
 NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -102,7 +104,7 @@ def _parenthesised_acronyms(doc: Doc, groups: list[OrgGroup]) -> dict[str, OrgGr
     return defined
 
 
-def _merge_acronyms(doc: Doc, groups: list[OrgGroup]) -> None:
+def _merge_acronyms(doc: Doc, text: str, groups: list[OrgGroup]) -> None:
     """Each acronym joins the name it was introduced with, else the one with its initials;
     its uses that the language model left untagged become mentions too."""
     defined = _parenthesised_acronyms(doc, groups)
@@ -114,9 +116,11 @@ def _merge_acronyms(doc: Doc, groups: list[OrgGroup]) -> None:
         )
         if owner is not None:
             _absorb(groups, owner, group)
+    if not defined:
+        return
     covered = {i for g in groups for f in g.forms for i in range(f.start_tok, f.end_tok)}
-    for token in doc:
-        if token.text in defined and token.i not in covered:
+    for token in tokens_matching(doc, text, word_pattern(sorted(defined))):
+        if token.i not in covered:
             span = doc[token.i : token.i + 1]
             defined[token.text].forms.append(
                 OrgForm(span.start_char, span.end_char, token.text, token.i, token.i + 1)
@@ -140,12 +144,16 @@ def _merge_short_forms(groups: list[OrgGroup]) -> None:
             _absorb(groups, owners[0], group)
 
 
-def _merge_anaphors(doc: Doc, groups: list[OrgGroup]) -> None:
+@cache
+def _anaphor_pattern() -> re.Pattern:
+    return word_pattern(entries("org_anaphor_heads.txt"))
+
+
+def _merge_anaphors(doc: Doc, text: str, groups: list[OrgGroup]) -> None:
     """"the bureau" after "the Federal Bureau of Investigation" is one more mention."""
-    heads = words("org_anaphor_heads.txt")
     covered = {i for g in groups for f in g.forms for i in range(f.start_tok, f.end_tok)}
-    for token in doc:
-        if token.i == 0 or token.i in covered or token.text not in heads:
+    for token in tokens_matching(doc, text, _anaphor_pattern()):
+        if token.i == 0 or token.i in covered:
             continue
         if doc[token.i - 1].lower_ != "the" or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             continue
@@ -157,7 +165,10 @@ def _merge_anaphors(doc: Doc, groups: list[OrgGroup]) -> None:
 
 def merge_forms(doc: Doc, forms: list[OrgForm]) -> list[OrgGroup]:
     groups = _by_name(forms)
-    _merge_acronyms(doc, groups)
+    if not groups:
+        return []
+    text = doc.text  # built from the tokens on each access: once here
+    _merge_acronyms(doc, text, groups)
     _merge_short_forms(groups)
-    _merge_anaphors(doc, groups)
+    _merge_anaphors(doc, text, groups)
     return sorted(groups, key=lambda g: g.first)

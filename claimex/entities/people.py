@@ -10,6 +10,7 @@ spans are taken as people when their words are a known person's, or when they ac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,6 +25,8 @@ from claimex.entities.names import (
     is_title_word,
     pronoun_genders,
     split_name,
+    tokens_matching,
+    word_pattern,
 )
 from claimex.lexicons import entries, words
 
@@ -64,9 +67,9 @@ class Person:
         return out
 
 
-def header_end(doc: Doc) -> int:
+def header_end(text: str) -> int:
     """Character offset where the first line (a headline) ends, 0 if the text has one line."""
-    newline = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
+    newline = text.find("\n", len(text) - len(text.lstrip()))
     return newline if newline > 0 else 0
 
 
@@ -124,14 +127,16 @@ def _mention(doc: Doc, span: Span, weak_before: int, common: frozenset[str]) -> 
     return Mention(name, gender, weak=name.start_char < weak_before)
 
 
-def _untagged_surnames(doc: Doc, found: list[Mention]) -> list[Span]:
+def _untagged_surnames(doc: Doc, text: str, found: list[Mention]) -> list[Span]:
     """Surnames of full names that the language model left untagged ("Lynch said")."""
     surnames = {split_name(m.name.words)[1] for m in found if len(m.name.words) > 1}
+    if not surnames:
+        return []
     covered = {i for m in found for i in range(m.name.start, m.name.end)}
     return [
         doc[t.i : t.i + 1]
-        for t in doc
-        if t.lower_ in surnames and t.i not in covered and t.text[:1].isupper() and _alone(t)
+        for t in tokens_matching(doc, text, word_pattern(sorted(surnames), re.IGNORECASE))
+        if t.i not in covered and t.text[:1].isupper() and _alone(t)
     ]
 
 
@@ -149,11 +154,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.text not in known]
     person_words = {t.lower_ for e in persons for t in e if t.is_alpha and t.text[:1].isupper()}
     orgs = [e for e in doc.ents if e.label_ == "ORG" and _org_looks_like_person(e, person_words)]
-    weak_before, common = header_end(doc), common_words(doc)
+    text = doc.text  # built from the tokens on each access: once here
+    weak_before, common = header_end(text), common_words(text)
     found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before, common))]
-    found += [
-        m for span in _untagged_surnames(doc, found) if (m := _mention(doc, span, weak_before, common))
-    ]
+    untagged = _untagged_surnames(doc, text, found)
+    found += [m for span in untagged if (m := _mention(doc, span, weak_before, common))]
     return sorted(found, key=lambda m: m.name.start_char)
 
 
@@ -265,7 +270,26 @@ def token_owners(people: list[Person]) -> dict[int, int]:
     return owners
 
 
-def find_people(doc: Doc) -> list[Person]:
-    people = cluster(name_mentions(doc))
-    add_gender(doc, people)
+# The organisation component finds the people first (to drop them from organisations); the
+# speaker component, later in the same pipeline, takes them from here instead of again.
+_LENT: dict[tuple, list[Person]] = {}
+MAX_LENT = 256  # more than a batch of nlp.pipe
+
+
+def _doc_key(doc: Doc) -> tuple:
+    return id(doc), len(doc), tuple((e.start, e.end, e.label) for e in doc.ents)
+
+
+def find_people(doc: Doc, keep: bool = False) -> list[Person]:
+    """The people of ``doc``; ``keep`` leaves them for one later call on the same doc
+    (which may then change them: each list is handed out at most twice)."""
+    key = _doc_key(doc)
+    people = _LENT.pop(key, None)
+    if people is None:
+        people = cluster(name_mentions(doc))
+        add_gender(doc, people)
+        if keep:
+            while len(_LENT) >= MAX_LENT:
+                _LENT.pop(next(iter(_LENT)))
+            _LENT[key] = people
     return people

@@ -53,6 +53,7 @@ class Resolver:
         self.org_at = org_index(doc, orgs)
         self.orgs = orgs
         self.named_orgs: list[Referent] = []  # "the Clinton campaign": named by the mention
+        self.unresolved: dict[str, tuple[int, Referent]] = {}  # gender -> last unresolved pronoun
         self.quoted = quoted
         # (start_char, person index, is subject) of every name outside quotes, for pronouns.
         self.named = sorted(
@@ -125,7 +126,11 @@ class Resolver:
                 break
             fallback = index if fallback is None else fallback
         if fallback is None:
-            return Referent("unknown", ("pronoun", token.idx))
+            # One unresolved "she" after another with nobody new between: the same person.
+            last = self.unresolved.get(gender)
+            if last is None or any(last[0] < start < token.idx for start, _, _ in self.named):
+                self.unresolved[gender] = (token.idx, Referent("unknown", ("pronoun", token.idx)))
+            return self.unresolved[gender][1]
         # "Tomas Berg ... He said": now we know, and a later "she" is someone else.
         self.people[fallback].gender = self.people[fallback].gender or gender
         return self._person(fallback)
