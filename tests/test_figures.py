@@ -184,6 +184,8 @@ def test_units_and_categories(figures, text, written, unit, category):
         ("We visited seven European countries.", "seven", "European countries"),
         ("Dozens of people were hurt.", "Dozens", "people"),
         ("There were 300 of them [local volunteers] on site.", "300", "local volunteers"),
+        ("The team sent 40 medics, with 12 still on duty.", "12", "medics"),
+        ("The team sent 40 medics. Then 12 left.", "12", None),
     ],
 )
 def test_counted(figures, text, written, counted):
@@ -270,7 +272,7 @@ def test_seed_figures(figures):
         ("4,000", 4000, None),
         ("around 2,000", 2000, "approximately"),
     ]
-    assert [f["counted"] for f in counts][::2] == ["North Korean troops", "people"]
+    assert [f["counted"] for f in counts] == ["North Korean troops"] * 2 + ["people"]
     years = [f for f in found if f["text"] in ("2023", "2024")]
     assert [f["category"] for f in years] == ["date", "date"]
 

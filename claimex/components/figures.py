@@ -33,6 +33,7 @@ register_extensions()
 NOT_COUNTED = frozenset({"date", "time", "ordinal"})
 RESTATE_RE = re.compile(r"[ \u00a0]*[(/][ \u00a0]*")
 BY_RE = re.compile(r"\bby[ \u00a0]+\Z")
+SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s|\n")
 
 
 def category_of(candidate: Candidate) -> str:
@@ -91,9 +92,21 @@ def find_figures(doc: Doc) -> list[dict]:
         figure = to_figure(doc, text, candidate)
         if previous and figure["qualifier"] is None and _restates(text, previous[0], candidate):
             figure["qualifier"] = previous[1]["qualifier"]
+        if previous and _counts_the_same(text, previous[1], figure):
+            figure["counted"] = previous[1]["counted"]
         figures.append(figure)
         previous = (candidate, figure)
     return figures
+
+
+def _counts_the_same(text: str, first: dict, second: dict) -> bool:
+    """A bare count after a count of something in the same sentence counts the same:
+    "12,000 troops, with 4,000 either killed or wounded", "Rubio has 163 delegates, Kasich 63"."""
+    if second["category"] != "count" or second["counted"] or not first["counted"]:
+        return False
+    if first["category"] != "count" or second["value"] is None:
+        return False
+    return not SENTENCE_END_RE.search(text, first["end"], second["start"])
 
 
 def _restates(text: str, first: Candidate, second: Candidate) -> bool:
