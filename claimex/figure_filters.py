@@ -82,8 +82,12 @@ def classify(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candidate
         label = next((s for s in spans if s[0] < candidate.end and candidate.start < s[1]), None)
         if label and label[2] == "drop":
             continue
-        if label:
-            candidate = replace(candidate, start=label[0], end=label[1], category=label[2])
+        if label:  # the whole date or time; no single value stands for "10:27 PM"
+            whole = (label[0], label[1]) == (candidate.start, candidate.end)
+            value = candidate.value if whole else None
+            candidate = replace(
+                candidate, start=label[0], end=label[1], value=value, category=label[2]
+            )
             if kept and kept[-1].start == candidate.start:
                 continue  # "10:27 PM" is one time, not two numbers
         else:
