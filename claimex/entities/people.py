@@ -128,8 +128,8 @@ def _mention(doc: Doc, span: Span, weak_before: int, common: frozenset[str]) -> 
 
 
 def _untagged_surnames(doc: Doc, text: str, found: list[Mention]) -> list[Span]:
-    """Surnames of full names that the language model left untagged ("Lynch said")."""
-    surnames = {split_name(m.name.words)[1] for m in found if len(m.name.words) > 1}
+    """Surnames the language model tagged elsewhere but not here ("Lynch said")."""
+    surnames = {split_name(m.name.words)[1] for m in found if not m.weak}
     if not surnames:
         return []
     covered = {i for m in found for i in range(m.name.start, m.name.end)}
@@ -141,8 +141,9 @@ def _untagged_surnames(doc: Doc, text: str, found: list[Mention]) -> list[Span]:
 
 
 def _alone(token) -> bool:
-    """Outside any entity, or an entity of its own ("Syria, Schiff" taken for a place)."""
-    if not token.ent_type_:
+    """Outside any entity, an entity of its own ("Syria, Schiff" taken for a place), or in a
+    "work of art" (the model's guess for transcript lines such as "WALLACE: Let's start")."""
+    if not token.ent_type_ or token.ent_type_ == "WORK_OF_ART":
         return True
     doc = token.doc
     return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")

@@ -89,7 +89,7 @@ class Resolver:
         return self._noun_phrase(span, root)
 
     def _noun_phrase(self, span: Span, root: Token) -> Referent:
-        if any(c.dep_ == "conj" for c in root.children):
+        if any(c.dep_ == "conj" and span.start <= c.i < span.end for c in root.children):
             return Referent("group", ("group", norm(span.text)))
         person = self._person_in(span, root)
         if person is not None:
