@@ -19,7 +19,7 @@ from claimex.components._ext import guarded, register_extensions
 from claimex.quotes.assemble import Regions, continuations, drafts_for_cues, to_dicts
 from claimex.quotes.cues import find_cues
 from claimex.quotes.fragments import fragment_quotes
-from claimex.quotes.layout import dash_signatures, transcript_turns
+from claimex.quotes.layout import dash_signatures, headline_attribution, transcript_turns
 from claimex.quotes.marks import find_quoted
 
 register_extensions()
@@ -30,7 +30,7 @@ def find_quotes(doc: Doc, join_continuations: bool = False) -> list[dict]:
         return []
     regions = Regions(doc.text, find_quoted(doc.text))
     cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.quoted)]
-    drafts = transcript_turns(regions)
+    drafts = headline_attribution(regions) + transcript_turns(regions)
     drafts += drafts_for_cues(regions, cues) + dash_signatures(regions)
     drafts += continuations(regions, drafts, join_continuations)
     drafts += fragment_quotes(doc, regions)

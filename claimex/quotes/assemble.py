@@ -24,10 +24,12 @@ BEFORE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
 AFTER_GAP = re.compile(
     r"(?:[^.!?\"\u201c\u201d\n]|\.(?=\S)){0,100}?[,:]\s*(?:(?:but|and|then)\s+)?|[ \t]*"
 )
+STRONG = ("speech", "source")  # cues that stand on their own, not only inside others' words
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
 CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75,
               "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75,
-    "dash": 0.8, "fragment": 0.5, "transcript": 0.8}
+    "dash": 0.8, "fragment": 0.5, "transcript": 0.8,
+    "intention": 0.55, "headline": 0.7, "stance": 0.45}
 MIN_FLOATING_WORDS = 3
 # A word of these classes right before a quotation makes it a name or title ("on "Fox News
 # Sunday"", "the "Grand Bargain""), not the quote that a following cue attributes.
@@ -131,8 +133,13 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 def _lead_in(regions: Regions, start: int, end: int) -> Offsets | None:
     """Words before the quotation in its sentence: `In 2012, "...," she said` is mixed."""
-    piece = regions.text[start:end]
-    stripped = piece.strip(" \n\t,:;\u2014\u2013-")
+    return trimmed_piece(regions.text, start, end)
+
+
+def trimmed_piece(text: str, start: int, end: int) -> Offsets | None:
+    """``start``..``end`` without surrounding space and punctuation, or None if nothing is left."""
+    piece = text[start:end]
+    stripped = piece.strip(" \n\t,:;.\u2014\u2013-")
     if not stripped:
         return None
     offset = start + piece.index(stripped)
@@ -182,7 +189,7 @@ def _from_parse(regions: Regions, cue: Cue) -> Draft | None:
     used = [i for s, e in pieces for i in regions.overlapping(s, e) if i not in regions.claimed]
     for i in used:
         pieces.append((regions.items[i].start, regions.items[i].end))
-    how = {"speech": cue.how, "cognition": "cognition", "source": "source"}[cue.kind]
+    how = cue.how if cue.kind == "speech" else cue.kind
     return Draft(_merged(regions.text, pieces), how, cue, cue.speaker, sorted(set(used)))
 
 
@@ -228,10 +235,10 @@ def drafts_for_cues(regions: Regions, cues: list[Cue]) -> list[Draft]:
             pending.append(cue)
         else:
             _claim(regions, draft, drafts)
-    ordered = [c for c in pending if c.kind != "cognition"] + [
-        c for c in pending if c.kind == "cognition"]
+    ordered = [c for c in pending if c.kind in STRONG] + [
+        c for c in pending if c.kind not in STRONG]
     for cue in ordered:
-        if cue.kind == "cognition" and _within(cue.start, drafts):
+        if cue.kind not in STRONG and _within(cue.start, drafts):
             continue
         draft = _from_parse(regions, cue)
         if draft is not None:

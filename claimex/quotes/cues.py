@@ -14,7 +14,14 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from claimex.quotes.lexicon import COGNITION, SPEECH, lemma_in, source_phrases
+from claimex.quotes.lexicon import (
+    COGNITION,
+    INTENTION,
+    SPEECH,
+    STANCE,
+    lemma_in,
+    source_phrases,
+)
 from claimex.quotes.mentions import mention_span, subject_of
 
 Offsets = tuple[int, int]
@@ -28,7 +35,7 @@ class Cue:
     token: Token
     start: int
     end: int
-    kind: str  # "speech" | "cognition" | "source"
+    kind: str  # "speech" | "cognition" | "intention" | "source"
     speaker: Offsets | None = None
     content: list[Offsets] = field(default_factory=list)
     how: str = ""  # which parse relation gave the content
@@ -103,9 +110,51 @@ def _trailing_conj(verb: Token) -> bool:
     return verb.doc[subject.left_edge.i - 1].text == ","
 
 
+def _intention(verb: Token) -> Cue | None:
+    """ "She plans to run", "he urged Congress to act": the object and the infinitive."""
+    if not lemma_in(verb.text, INTENTION):
+        return None
+    infinitive = next((c for c in verb.rights if c.dep_ == "xcomp"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
+    subject = subject_of(verb)
+    if infinitive is None or subject is None:
+        return None
+    first = next(c for c in verb.rights if not c.is_punct)
+    piece = _chars(list(verb.doc[first.left_edge.i : infinitive.right_edge.i + 1]))
+    cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "intention", how="intention")
+    cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
+    return cue
+
+
+def _stance(verb: Token) -> Cue | None:
+    """ "Clinton cited his remarks as examples": the object (and its "as" phrase)."""
+    if not lemma_in(verb.text, STANCE):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    subject = subject_of(verb)
+    if obj is None or subject is None:
+        return None
+    end = obj.right_edge.i
+    for child in verb.rights:
+        if child.i > end and child.dep_ in ("prep", "oprd") and child.lower_ in ("as", "for"):
+            end = child.right_edge.i
+    piece = _chars(list(verb.doc[obj.left_edge.i : end + 1]))
+    cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "stance", how="stance")
+    cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
+    return cue
+
+
 def _verb_cue(verb: Token) -> Cue | None:
     speech = lemma_in(verb.text, SPEECH)
     clause = _clause_child(verb)
+    if clause is None or clause.i < verb.i:
+        intention = _intention(verb)
+        if intention is not None:
+            return intention
+    if clause is None:
+        stance = _stance(verb)
+        if stance is not None:
+            return stance
     if speech is None and not (clause is not None and clause.i > verb.i and lemma_in(verb.text, COGNITION)):
         return None
     subject = subject_of(verb)

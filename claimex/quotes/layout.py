@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimex.quotes.assemble import Draft, Regions
+from claimex.quotes.assemble import Draft, Regions, trimmed_piece
 
 # A signature: a dash and a name on the same line or the next one, up to a comma.
 DASH_SIGNATURE = re.compile(
@@ -20,6 +20,11 @@ TRANSCRIPT_TURN = re.compile(
     re.MULTILINE,
 )
 CLOSING_MARKS = " \t\"\u201d"
+# A headline of the form `Speaker: what they said` (a name of up to five capitalised words).
+HEADLINE = re.compile(
+    r"[ \t]*(?:date \d{4}-\d{2}-\d{2}[ \t]+)?"
+    r"([A-Z][\w.'\u2019-]*(?: (?:[A-Z&][\w.'\u2019-]*|of|the|and)){0,4})(:)[ \t]+(\S[^\n]*)"
+)
 
 
 def dash_signatures(regions: Regions) -> list[Draft]:
@@ -53,3 +58,16 @@ def transcript_turns(regions: Regions) -> list[Draft]:
         out.append(Draft([(start, end)], "transcript", None, match.span(1), used,
                          cue_span=match.span(2)))
     return out
+
+
+def headline_attribution(regions: Regions) -> list[Draft]:
+    """`Pence: Flowers Won't Be at Debate` as the first line: a quote of the named speaker."""
+    match = HEADLINE.match(regions.text)
+    if match is None:
+        return []
+    piece = trimmed_piece(regions.text, match.start(3), match.end(3))
+    if piece is None:
+        return []
+    used = [i for i in regions.overlapping(*piece) if i not in regions.claimed]
+    regions.claimed.update(used)
+    return [Draft([piece], "headline", None, match.span(1), used, cue_span=match.span(2))]

@@ -13,6 +13,8 @@ from claimex.lexicons import words
 
 SPEECH = "speech_verbs.txt"
 COGNITION = "cognition_verbs.txt"
+INTENTION = "intention_verbs.txt"
+STANCE = "stance_verbs.txt"
 
 
 @cache
