@@ -23,7 +23,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimex.components._ext import guarded, register_extensions
-from claimex.entities.names import POSSESSIVE, QUOTE_MARKS, bare, tokens_matching, word_pattern
+from claimex.entities.names import (
+    POSSESSIVE,
+    QUOTE_MARKS,
+    bare,
+    common_words,
+    tokens_matching,
+    word_pattern,
+)
 from claimex.entities.orgforms import OrgForm, merge_forms
 from claimex.entities.people import find_people, token_owners
 from claimex.lexicons import entries, words
@@ -36,9 +43,9 @@ POLICE = re.compile(r"\bpolice\b")
 
 def _clean(doc: Doc, start: int, end: int) -> OrgForm | None:
     """The name inside tokens [start, end) without "the", possessives and punctuation."""
-    while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end or any(t.text in QUOTE_MARKS or "\n" in t.text for t in doc[start:end]):
         return None
@@ -46,8 +53,18 @@ def _clean(doc: Doc, start: int, end: int) -> OrgForm | None:
     return OrgForm(span.start_char, span.end_char, span.text, start, end)
 
 
-def _plausible(form: OrgForm) -> bool:
-    """Not a place, law, event, court case, stray word or page reference."""
+def _ordinary_words(form: OrgForm, common: frozenset[str]) -> bool:
+    """Every word is one the article also writes in lower case and none names an organisation:
+    a headline in title case ("Terror Suspect Named By Police") or a phrase ("Fair & Balanced")."""
+    heads, links = words("org_heads.txt"), words("org_name_links.txt")
+    tokens = [bare(t) for t in form.text.split() if t.lower() not in links]
+    return bool(tokens) and all(t in common and t not in heads for t in tokens)
+
+
+def _plausible(form: OrgForm, common: frozenset[str]) -> bool:
+    """Not a place, law, event, court case, stray word, title-case phrase or page reference."""
+    if _ordinary_words(form, common):
+        return False
     tokens = form.text.split()
     if any(bare(t) in ("v", "vs") for t in tokens) or bare(tokens[-1]) in words("not_org_heads.txt"):
         return False
@@ -132,10 +149,10 @@ def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
     ranges = [piece for span in _entity_spans(doc) for piece in _split_slash(span)]
     text = doc.text  # built from the tokens on each access: once here
     ranges += _known_spans(doc, text) + _police_spans(doc, text)
-    forms, taken = [], set()
+    forms, taken, common = [], set(), common_words(text)
     for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
         form = _clean(doc, start, end)
-        if form is None or not _plausible(form) or taken & set(range(form.start_tok, form.end_tok)):
+        if form is None or not _plausible(form, common) or taken & set(range(form.start_tok, form.end_tok)):
             continue
         if any(i in person_tokens for i in range(form.start_tok, form.end_tok)):
             continue

@@ -80,6 +80,10 @@ class NameSpan:
 def _trim_right(doc: Doc, start: int, end: int, common: frozenset[str]) -> int:
     """Drop possessives, punctuation and a trailing common word ("Obama Speech", when the
     article writes "speech" in lower case elsewhere)."""
+    for i in range(start + 1, end):  # "Dave Leip's Atlas": the name ends at the possessive
+        if doc[i].text in POSSESSIVE:
+            end = i
+            break
     while end > start and (doc[end - 1].text in POSSESSIVE or not is_name_word(doc[end - 1])):
         end -= 1
     while end - start > 1 and doc[end - 2].whitespace_ and doc[end - 1].lower_ in common:

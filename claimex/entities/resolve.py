@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimex.entities.names import bare, clean_name, pronoun_genders
+from claimex.entities.names import POSSESSIVE, bare, clean_name, pronoun_genders
 from claimex.entities.orgforms import norm
 from claimex.entities.people import Person
 from claimex.lexicons import entries, words
@@ -80,6 +80,8 @@ class Resolver:
         if span is None or not len(span):
             return UNKNOWN
         root = span.root
+        if any(c.dep_ == "conj" and span.start <= c.i < span.end for c in root.children):
+            return Referent("group", ("group", norm(span.text)))  # "Obama and Clinton", "he and I"
         if root.lower_ in pronoun_genders():
             return self._pronoun(root)
         if root.lower_ in RELATIVE:
@@ -89,8 +91,6 @@ class Resolver:
         return self._noun_phrase(span, root)
 
     def _noun_phrase(self, span: Span, root: Token) -> Referent:
-        if any(c.dep_ == "conj" and span.start <= c.i < span.end for c in root.children):
-            return Referent("group", ("group", norm(span.text)))
         person = self._person_in(span, root)
         if person is not None:
             return self._person(person)
@@ -175,7 +175,7 @@ class Resolver:
         """"the alliance", "a House panel": the organisation named last before it (in a
         headline: first after it) whose name holds the noun or a synonym and the proper
         names before it; else "The Clinton campaign" names itself."""
-        named = [t for t in root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        named = [t for t in root.lefts if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"]
         nouns = synonyms(root.lower_, "org_synonyms.txt")
         needed = {t.lower_ for t in named}
         fitting = [o for o in self.orgs if o["mentions"] and _fits(o["name"], nouns, needed)]
@@ -185,8 +185,8 @@ class Resolver:
             return org
         if org is not None:
             return Referent("organisation", ("org", org["id"]), org["name"])
-        if named:
-            text = self.doc[named[0].i : root.i + 1].text
+        if named:  # "O'Malley's campaign" is the "O'Malley campaign"
+            text = " ".join(t.text for t in self.doc[named[0].i : root.i + 1] if t.text not in POSSESSIVE)
             referent = Referent("organisation", ("named", norm(text)), text)
             self.named_orgs.append(referent)
             return referent
