@@ -99,9 +99,13 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
     if link in ("out of", "in"):  # "one out of three", "1 in 5": a share
         whole = first.unit_category is None and first.currency is None
         return whole and (link == "out of" or (first.value or 0) < (second.value or 0))
+    if previous == "from":
+        return True
+    if (first.value or 0) > (second.value if second.value is not None else second.high or 0):
+        return False  # "odds of 10 to 1": only "from" makes a falling range
     # "rose 5% to 10%", "up $43.6 billion to $419.2 billion": a change, then a level; but
     # "fell by 1 to 1.5 degrees" leaves the unit to the second end and is a range
-    if previous == "from" or not (first.unit_category or first.currency):
+    if not (first.unit_category or first.currency):
         return True
     return previous != "by" and (previous, "left") not in trend_words()
 

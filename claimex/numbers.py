@@ -8,6 +8,7 @@ All word lists come from ``claimex/lexicons`` and every pattern is compiled once
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,7 +61,7 @@ def touching_prefixes() -> list[str]:
     return [row[0] for row in table("currencies.tsv") if row[2] == "prefix-touching"]
 
 
-WORD_SCALES = ("hundred", "thousand", "lakh", "million", "crore", "billion", "trillion")
+WORD_SCALES = ("dozen", "hundred", "thousand", "lakh", "million", "crore", "billion", "trillion")
 
 
 @cache
@@ -74,7 +75,9 @@ def digits_re() -> re.Pattern[str]:
         rf"(?:(?<![\w$])(?P<loose>{alternation(loose)})[ \u00a0]?"
         rf"|(?<![\w$])(?P<tight>{alternation(tight)}))?"
         r"(?P<sign>(?:(?<=[\s(\[$=,])|^)(?:[-\u2212]|minus[- ]))?"
-        r"(?(loose)|(?(tight)|(?<![\w.,])))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+        r"(?(loose)|(?(tight)|(?<![\w.,])))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
+        r"|\d+(?:\.\d+)?|\.\d+)"
         r"(?:[ \u00a0]?\u00d7[ \u00a0]?10(?P<exp>[-\u2212]?\d{1,2})(?!\d))?"
         rf"(?P<scale>(?:[ \u00a0-](?:{'|'.join(WORD_SCALES)})\b)+"
         rf"|[ \u00a0]?(?:{alternation(abbreviations)})(?![A-Za-z0-9]))?"
@@ -104,6 +107,8 @@ def vague_amounts() -> dict[str, tuple[float, float, bool]]:
 
 
 FRACTION_RE = re.compile(r"(?<![\w./])(\d{1,4}) ?[/\u2044] ?(\d{1,4})(?![\w/\u2044])")
+# "½", "1½", "¾": the Unicode vulgar fractions, valued by unicodedata.
+VULGAR_RE = re.compile(r"(?<![\w.,])(\d{1,3})?([\u00bc-\u00be\u2150-\u215e])(?!\d)")
 
 
 def parse_scale(scale: str, currency: str | None) -> float | None:
@@ -121,7 +126,7 @@ def read_digits(match: re.Match[str]) -> Number:
     """A :class:`Number` from a :func:`digits_re` match; a non-scale suffix is left out."""
     currency_text = match.group("loose") or match.group("tight")
     currency = currencies("prefix")[currency_text] if currency_text else None
-    value = float(match.group("num").replace(",", ""))
+    value = _digit_value(match.group("num"))
     if match.group("exp"):  # "1.99×10−30"
         value *= 10.0 ** int(match.group("exp").replace("\u2212", "-"))
     if match.group("sign"):
@@ -134,11 +139,21 @@ def read_digits(match: re.Match[str]) -> Number:
     return Number(match.start(), match.end(), value * factor, currency=currency, factor=factor)
 
 
+def _digit_value(written: str) -> float:
+    """ "12,000", "1 000 000" and "1.000.000" (two or more dot groups) as numbers."""
+    if written.count(".") > 1:
+        written = written.replace(".", "")
+    return float(re.sub(r"[,\s\u202f]", "", written))
+
+
 def parse_word_values(words: list[str]) -> float | None:
     """Value of number words in order ("two", "hundred", "and", "five"); None if malformed."""
     if words[-3:] == ["and", "a", "half"] and len(words) > 3:  # "two and a half"
         whole = parse_word_values(words[:-3])
         return None if whole is None else whole + 0.5
+    if words[0] == "half" and len(words) > 2 and words[1] in ("a", "an"):  # "half a million"
+        rest = parse_word_values(words[1:])
+        return None if rest is None else rest / 2
     if "half" in words[1:-1] and words[-1] in WORD_SCALES:  # "two and a half million"
         share = parse_word_values(words[:-1])
         return None if share is None else share * number_words()[words[-1]][0]
@@ -233,9 +248,16 @@ def read_fraction(match: re.Match[str]) -> Number | None:
     return Number(match.start(), match.end(), numerator / denominator, kind="fraction")
 
 
+def read_vulgar(match: re.Match[str]) -> Number:
+    whole = float(match.group(1) or 0)
+    value = whole + unicodedata.numeric(match.group(2))
+    return Number(match.start(), match.end(), value, kind="fraction")
+
+
 def scan_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order, without overlaps (digits win over words)."""
-    found: list[Number] = [n for m in FRACTION_RE.finditer(text) if (n := read_fraction(m))]
+    found: list[Number] = [read_vulgar(m) for m in VULGAR_RE.finditer(text)]
+    found += [n for m in FRACTION_RE.finditer(text) if (n := read_fraction(m))]
     found += [read_digits(m) for m in digits_re().finditer(text)]
     found += [n for m in vague_re().finditer(text) if (n := read_vague(m))]
     for match in words_re().finditer(text):
@@ -248,4 +270,3 @@ def scan_numbers(text: str) -> list[Number]:
             chosen.append(number)
             taken |= span
     return sorted(chosen, key=lambda n: n.start)
-

@@ -36,6 +36,10 @@ def figure(found: list[dict], text: str) -> dict:
         ("The lake is 1/8 of its size.", "1/8", 0.125),
         ("The gauge read minus 12 degrees.", "minus 12", -12),
         ("The charge was 1.6×10−19 coulombs.", "1.6×10−19", 1.6e-19),
+        ("They sold ½ of the stock.", "½", 0.5),
+        ("They shipped 1½ tonnes of rice.", "1½", 1.5),
+        ("The town has 1 000 000 residents.", "1 000 000", 1e6),
+        ("The grant was 1.000.000 euros.", "1.000.000", 1e6),
     ],
 )
 def test_digits(figures, text, written, value):
@@ -59,6 +63,8 @@ def test_digits(figures, text, written, value):
         ("One and a half million jobs are at stake.", "One and a half million", 1.5e6),
         ("Three quarters of voters agreed.", "Three quarters", 0.75),
         ("She ordered two dozen roses.", "two dozen", 24),
+        ("She ordered 3 dozen roses.", "3 dozen", 36),
+        ("Half a million people came.", "Half a million", 5e5),
     ],
 )
 def test_words(figures, text, written, value):
@@ -245,6 +251,7 @@ def test_dates_times_ordinals(figures, text, written, category):
         ("The S&P 500 closed flat.", "500"),
         ("COVID -19 cases fell.", "19"),
         ("The F-150 truck sold well.", "150"),
+        ("The odds were 10 to 1 against.", "10 to 1"),
         ("She lives at 49 Oak Ranch Road now.", "49"),
         ("On one hand, prices fell.", "one"),
         ("Each one they lose costs money.", "one"),
