@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimex.figure_context import Candidate, qualifier_before
-from claimex.lexicons import entries
+from claimex.lexicons import entries, words
 from claimex.numbers import alternation
 
 TIME_RE = re.compile(
@@ -34,6 +34,7 @@ ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
 CODE_PREFIX_RE = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-\Z")
 CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[ \u00a0]\Z")
 RANK_RE = re.compile(r"(?:\bNo\.[ \u00a0]?|#)\Z")
+PREVIOUS_WORD_RE = re.compile(r"\b([A-Za-z]+\.?)[ \u00a0]\Z")
 POSSESSIVE_RE = re.compile(r"['\u2019\u2032]s\b")
 YEAR_KEPT_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -102,10 +103,8 @@ def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | No
         return replace(candidate, category="date")
     if candidate.kind == "digits" and ORDINAL_RE.match(text, candidate.end):
         return replace(candidate, end=candidate.end + 2, category="ordinal")
-    if _plain(text, candidate) and RANK_RE.search(
-        text, max(0, candidate.start - 4), candidate.start
-    ):
-        return replace(candidate, category="ordinal")  # "No. 1", "#3": a rank
+    if _plain(text, candidate) and _is_label(text, candidate.start):
+        return replace(candidate, category="ordinal")  # "No. 1", "#3", "Chapter 11": a rank
     if _is_code(text, candidate) or street_re().match(text, candidate.end):
         return None
     if _plain(text, candidate) and candidate.end - candidate.start > 10:
@@ -122,6 +121,13 @@ def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | No
     if _is_name_part(text, candidate, token):
         return None
     return candidate
+
+
+def _is_label(text: str, start: int) -> bool:
+    if RANK_RE.search(text, max(0, start - 4), start):
+        return True
+    match = PREVIOUS_WORD_RE.search(text, max(0, start - 12), start)
+    return bool(match) and match.group(1).lower() in words("label_words.txt")
 
 
 def _plain(text: str, candidate: Candidate) -> bool:

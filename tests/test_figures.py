@@ -234,6 +234,8 @@ def test_trends(figures, text, written, trend):
         ("The company employs 2000 people.", "2000", "count"),
         ("In Britain 500 people died.", "500", "count"),
         ("The No. 1 seed lost.", "1", "ordinal"),
+        ("The category 4 storm hit.", "4", "ordinal"),
+        ("The firm filed for Chapter 11 protection.", "11", "ordinal"),
     ],
 )
 def test_dates_times_ordinals(figures, text, written, category):
