@@ -116,6 +116,11 @@ def _merge_acronyms(doc: Doc, text: str, groups: list[OrgGroup]) -> None:
         )
         if owner is not None:
             _absorb(groups, owner, group)
+    # Untagged uses: of acronyms introduced, and of the initials of long names ("the NRA").
+    for group in groups:
+        letters = initials(group.name)
+        if len(letters) >= 3 and not is_acronym(group.name):
+            defined.setdefault(letters, group)
     if not defined:
         return
     covered = {i for g in groups for f in g.forms for i in range(f.start_tok, f.end_tok)}
@@ -138,7 +143,7 @@ def _merge_short_forms(groups: list[OrgGroup]) -> None:
     for group in sorted(groups, key=lambda g: len(g.name)):
         key = norm(group.name)
         owners = [g for g in groups if any(_ends_with(k, key) for k in g.keys())]
-        if " " not in key:
+        if " " not in key and key not in words("short_form_heads.txt"):
             owners = [g for g in owners if norm(g.name).split()[0] in generic]
         if len(owners) == 1 and group in groups:
             _absorb(groups, owners[0], group)

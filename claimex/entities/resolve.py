@@ -163,8 +163,10 @@ class Resolver:
             return Referent("group", ("group", norm(span.text)))
         if word in words("org_anaphor_heads.txt"):
             return self._organisation_noun(span, root)
-        if word in words("titles.txt"):
+        if word in words("titles.txt") or word in words("epithets.txt"):
             index = self._role(root)
+            if index is None and self._definite(root):
+                index = self._last_subject(root.idx)
             if index is not None:
                 return self._person(index)
         if root.pos_ == "PROPN" and not root.ent_type_:
@@ -204,6 +206,18 @@ class Resolver:
             return before[-1][1]
         after = [(s, i) for s, i, _ in self.named if i in fitting]
         return after[0][1] if after else None
+
+    @staticmethod
+    def _definite(root: Token) -> bool:
+        """"the Kentucky Republican": a singular noun after "the"."""
+        return root.tag_ in ("NN", "NNP") and any(t.dep_ == "det" and t.lower_ == "the" for t in root.lefts)
+
+    def _last_subject(self, start: int) -> int | None:
+        """The person last named as a subject (or last quoted) before ``start``."""
+        for position, index, subject in reversed(self.named):
+            if position < start and subject:
+                return index
+        return None
 
     def _unlisted_name(self, root: Token) -> Referent:
         """A proper name the language model did not tag: the name is the words as written."""
