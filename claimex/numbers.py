@@ -148,17 +148,9 @@ def _digit_value(written: str) -> float:
 
 def parse_word_values(words: list[str]) -> float | None:
     """Value of number words in order ("two", "hundred", "and", "five"); None if malformed."""
-    if words[-3:] == ["and", "a", "half"] and len(words) > 3:  # "two and a half"
-        whole = parse_word_values(words[:-3])
-        return None if whole is None else whole + 0.5
-    if words[0] == "half" and len(words) > 2 and words[1] in ("a", "an"):  # "half a million"
-        rest = parse_word_values(words[1:])
-        return None if rest is None else rest / 2
-    if "half" in words[1:-1] and words[-1] in WORD_SCALES:  # "two and a half million"
-        share = parse_word_values(words[:-1])
-        return None if share is None else share * number_words()[words[-1]][0]
-    if words == ["half"]:
-        return 0.5
+    halved = _with_half(words)
+    if halved is not None:
+        return halved
     total = current = 0.0
     last = ""  # kind of the previous word
     for word in words:
@@ -182,6 +174,22 @@ def parse_word_values(words: list[str]) -> float | None:
             current += value
         last = kind
     return None if last == "" else total + current
+
+
+def _with_half(words: list[str]) -> float | None:
+    """"half", "two and a half", "half a million", "two and a half million"; else None."""
+    if words == ["half"]:
+        return 0.5
+    if words[-3:] == ["and", "a", "half"] and len(words) > 3:
+        whole = parse_word_values(words[:-3])
+        return None if whole is None else whole + 0.5
+    if words[0] == "half" and len(words) > 2 and words[1] in ("a", "an"):
+        rest = parse_word_values(words[1:])
+        return None if rest is None else rest / 2
+    if "half" in words[1:-1] and words[-1] in WORD_SCALES:
+        share = parse_word_values(words[:-1])
+        return None if share is None else share * number_words()[words[-1]][0]
+    return None
 
 
 def _follows(kind: str, last: str) -> bool:
