@@ -66,6 +66,20 @@ NAME_CASES = [
     pytest.param(
         "Officials said the road would reopen in May.", [("Officials", 1)], [None], id="group",
     ),
+    pytest.param(
+        "Senator Ruth Calder spoke in Frankfort on Monday. The Kentucky Republican said the "
+        "tax would go.",
+        [("The Kentucky Republican", 1)], ["Ruth Calder"], id="epithet",
+    ),
+    pytest.param(
+        "Mark Ellis and Julia Perez met voters in Ohio. Ellis and Perez said turnout was high.",
+        [("Ellis and Perez", 1)], [None], id="coordination-is-a-group",
+    ),
+    pytest.param(
+        "The Whitmore campaign said the ads were false. Later the campaign said it would sue.",
+        [("The Whitmore campaign", 1), ("the campaign", 1)],
+        ["Whitmore campaign", "Whitmore campaign"], id="campaign-named-then-the-campaign",
+    ),
 ]
 
 

@@ -124,8 +124,9 @@ def _trim_left(doc: Doc, start: int, end: int) -> int:
             break
     while start < end and (not is_name_word(doc[start]) or doc[start].text[:1].islower()):
         start += 1
-    # "Celebrities Julianne Moore": a capitalised plural noun opening the sentence.
-    if end - start > 2 and doc[start].tag_ in ("NNS", "NNPS") and doc[start].is_sent_start:
+    # "Celebrities Julianne Moore", "Stated Stone": a plural noun or a verb opening the sentence.
+    opener = doc[start].tag_ in ("NNS", "NNPS") or doc[start].tag_.startswith("VB")
+    if end - start > 1 and opener and doc[start].is_sent_start:
         start += 1
     return start
 

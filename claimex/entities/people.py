@@ -90,8 +90,8 @@ def _org_looks_like_person(span: Span, person_words: set[str]) -> bool:
         return True
     if len(span) > 2 and any(len(t.text) == 2 and t.text[1] == "." for t in span[1:-1]):
         return True  # a middle initial: "Vann R. Newkirk II"
-    if len(span) > 1 and first.lower_ in first_name_genders():
-        return True
+    if first.lower_ in first_name_genders() and first.text[:1].isupper():
+        return True  # "Nadia Petrova", or "Chelsea" alone
     if any(c.dep_ == "appos" and is_title_word(c) for c in span.root.children):
         return True  # "Nadia Petrova, a senior fellow at ..."
     if first.i > 0 and first.nbor(-1).lower_ == "the" or first.lower_ == "the":

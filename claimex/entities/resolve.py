@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimex.entities.names import POSSESSIVE, bare, clean_name, pronoun_genders
+from claimex.entities.names import POSSESSIVE, bare, clean_name, common_words, pronoun_genders
 from claimex.entities.orgforms import norm
 from claimex.entities.people import Person
 from claimex.lexicons import entries, words
@@ -55,6 +55,7 @@ class Resolver:
         self.named_orgs: list[Referent] = []  # "the Clinton campaign": named by the mention
         self.unresolved: dict[str, tuple[int, Referent]] = {}  # gender -> last unresolved pronoun
         self.quoted = quoted
+        self.common = common_words(doc.text)  # "Aides" opening a sentence is no name
         # (start_char, person index, is subject) of every name outside quotes, for pronouns.
         self.named = sorted(
             (m.name.start_char, i, self._is_subject(m.name.start, m.name.end))
@@ -108,6 +109,8 @@ class Resolver:
         never a possessor ("Scott's wife") or a name in a prepositional phrase."""
         if root.i in self.owners:
             return self.owners[root.i]
+        if root.tag_ in ("NNS", "NNPS"):
+            return None  # "four senators - Joe Manchin, ...": the group, not its first member
         for token in root.subtree:
             if token.i in self.owners and token.dep_ == "appos" and token.head.i >= span.start:
                 return self.owners[token.i]
@@ -169,7 +172,7 @@ class Resolver:
                 index = self._last_subject(root.idx)
             if index is not None:
                 return self._person(index)
-        if root.pos_ == "PROPN" and not root.ent_type_:
+        if root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ not in self.common:
             return self._unlisted_name(root)
         return Referent("unknown", ("mention", norm(span.text)))
 

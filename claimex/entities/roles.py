@@ -64,8 +64,8 @@ def _describe(doc: Doc, head: Token, stop: int, org_at: OrgAt) -> tuple[str | No
             org, right = name, min(right, child.i - 1)
     while right > left and doc[right].pos_ == "PUNCT":
         right -= 1
-    if org_at(head.i) or right - left + 1 > MAX_TITLE_TOKENS:
-        return None, org or org_at(head.i)
+    if org_at(head.i) or right - left + 1 > MAX_TITLE_TOKENS or "@" in doc[left : right + 1].text:
+        return None, org or org_at(head.i)  # an organisation, a long clause or a handle
     return doc[left : right + 1].text, org or _org_in(doc[left : right + 1], org_at)
 
 
