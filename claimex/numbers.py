@@ -177,7 +177,7 @@ def parse_word_values(words: list[str]) -> float | None:
 
 
 def _with_half(words: list[str]) -> float | None:
-    """"half", "two and a half", "half a million", "two and a half million"; else None."""
+    """ "half", "two and a half", "half a million", "two and a half million"; else None."""
     if words == ["half"]:
         return 0.5
     if words[-3:] == ["and", "a", "half"] and len(words) > 3:
@@ -247,11 +247,12 @@ def read_vague(match: re.Match[str]) -> Number | None:
 DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128, 1000})
 
 
-def read_fraction(match: re.Match[str]) -> Number | None:
+def read_fraction(match: re.Match[str]) -> Number:
+    """"1/16", "2/3 of": a share; "9/11", "24/7": a slashed date or code, no value."""
     numerator, denominator = int(match.group(1)), int(match.group(2))
-    if not 0 < numerator < denominator:
-        return None
-    if denominator not in DENOMINATORS and not match.string.startswith(" of ", match.end()):
+    proper = 0 < numerator < denominator
+    known = denominator in DENOMINATORS or match.string.startswith(" of ", match.end())
+    if not (proper and known):
         return Number(match.start(), match.end(), None, kind="slashed")
     return Number(match.start(), match.end(), numerator / denominator, kind="fraction")
 
@@ -265,7 +266,7 @@ def read_vulgar(match: re.Match[str]) -> Number:
 def scan_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order, without overlaps (digits win over words)."""
     found: list[Number] = [read_vulgar(m) for m in VULGAR_RE.finditer(text)]
-    found += [n for m in FRACTION_RE.finditer(text) if (n := read_fraction(m))]
+    found += [read_fraction(m) for m in FRACTION_RE.finditer(text)]
     found += [read_digits(m) for m in digits_re().finditer(text)]
     found += [n for m in vague_re().finditer(text) if (n := read_vague(m))]
     for match in words_re().finditer(text):

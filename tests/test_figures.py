@@ -262,6 +262,7 @@ def test_dates_times_ordinals(figures, text, written, category):
         ("The 4K screen is sharp.", "4"),
         ("The iPhone 12 Mini deal ends today.", "12"),
         ("He was born on 9/11 in a storm.", "9/11"),
+        ("The shop is open 24/7.", "24"),
         ("The tweet id 771156940076544000 was deleted.", "771156940076544000"),
         ("They rallied around one candidate.", "around one"),
         ("The third-party audit was late.", "third"),
