@@ -67,7 +67,10 @@ def _interrupted(verb: Token) -> list[Offsets]:
         return []  # "said" before its head in a ccomp/advcl is not an interruption
     if not _comma_delimited(verb):
         return []
-    left = list(doc[head.left_edge.i : verb.left_edge.i])
+    start = head.left_edge.i
+    if head.i < verb.i:
+        start = verb.sent.start  # "A, but B, the source added.": all of it, not only B
+    left = list(doc[start : verb.left_edge.i])
     # "A, she said, B.": B goes on with what she said; "A, she said." ends it.
     right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1])
     return [p for p in (_chars(left), _chars(right)) if p]
