@@ -30,8 +30,9 @@ DATE_RE = re.compile(
 SCORE_RE = re.compile(r"(?<![\w.,-])(\d{1,3})[-\u2013](\d{1,3})(?![\w%-]|[.,]\d)")
 PHONE_RE = re.compile(r"(?:\(\d{3}\)[ \u00a0]?|(?<![\w.,-])\d{3}[-. ])\d{3}[-.]\d{4}(?![\w-])")
 ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
-# A word with a capital letter, then a hyphen: "TA-35", "F-150" (not "to-260,000").
-CODE_PREFIX_RE = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-\Z")
+# A word, then a hyphen: "TA-35", "F-150", "covid-19", "last-32"; ranges ("200,000 to-260,000")
+# and years ("mid-2019") are read elsewhere.
+CODE_PREFIX_RE = re.compile(r"\b(?!(?:to|and|or|from|mid|pre|post)-)[A-Za-z]+-\Z", re.IGNORECASE)
 CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[ \u00a0]\Z")
 RANK_RE = re.compile(r"(?:\bNo\.[ \u00a0]?|#)\Z")
 PREVIOUS_WORD_RE = re.compile(r"\b([A-Za-z]+\.?)[ \u00a0]\Z")
@@ -151,8 +152,11 @@ def _is_code(text: str, candidate: Candidate) -> bool:
     window = max(0, candidate.start - 12)
     if text[candidate.start] in "-\u2212" and CAPS_WORD_RE.search(text, window, candidate.start):
         return True  # "COVID -19"
-    match = CODE_PREFIX_RE.search(text, window, candidate.start)
-    return bool(match) and qualifier_before(text, candidate.start)[0] is None  # "sub-7" is a bound
+    if candidate.unit_end > candidate.end or not CODE_PREFIX_RE.search(
+        text, window, candidate.start
+    ):
+        return False  # "now-18 month-old" has a unit: an amount
+    return qualifier_before(text, candidate.start)[0] is None  # "sub-7" is a bound
 
 
 def _is_day_of_month(text: str, candidate: Candidate) -> bool:

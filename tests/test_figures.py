@@ -252,6 +252,8 @@ def test_dates_times_ordinals(figures, text, written, category):
         ("The new iPhone 11 is out.", "11"),
         ("The S&P 500 closed flat.", "500"),
         ("COVID -19 cases fell.", "19"),
+        ("The covid-19 wave ebbed.", "19"),
+        ("They reached the last-32 stage.", "32"),
         ("The F-150 truck sold well.", "150"),
         ("The odds were 10 to 1 against.", "10 to 1"),
         ("She lives at 49 Oak Ranch Road now.", "49"),
