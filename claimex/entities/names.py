@@ -146,8 +146,8 @@ def clean_name(doc: Doc, start: int, end: int, common: frozenset[str] = frozense
     name_words = tuple(text.replace("’s", "").split())
     if not any(w[:1].isupper() and len(w.rstrip(".")) > 1 for w in name_words):
         return None
-    if all(is_title_word(t) for t in doc[start:end]):
-        return None  # "Mr." or "Senator" alone is no name
+    if all(is_honorific(t) for t in doc[start:end]):
+        return None  # "Mr." alone is no name ("Mr. King" is: titles may be surnames)
     return NameSpan(start, end, start_char, end_char, name_words)
 
 
