@@ -164,7 +164,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
 
 
 def _choose(candidates: list[Person], mention: Mention) -> Person | None:
-    """The person a short form means: the one mentioned last before it, else the first after."""
+    """The person a short form means: the one mentioned last before it. Only a headline
+    looks ahead; elsewhere a surname nobody had before ("President Obama" in an article
+    that names "Michelle Obama" later) is someone of its own."""
     agreeing = [p for p in candidates if not (mention.gender and p.gender not in (None, mention.gender))]
     if not agreeing:
         return None
@@ -172,6 +174,8 @@ def _choose(candidates: list[Person], mention: Mention) -> Person | None:
     before = [p for p in agreeing if any(m.name.start_char < start for m in p.mentions)]
     if before:
         return max(before, key=lambda p: max(m.name.start_char for m in p.mentions if m.name.start_char < start))
+    if not mention.weak:
+        return None
     return min(agreeing, key=lambda p: p.forms[0].start_char)
 
 
