@@ -47,6 +47,10 @@ CASES = [
         "Crowds gathered near the Washington Monument and the National Mall on Sunday.",
         [], id="places-are-not-organisations",
     ),
+    pytest.param(
+        "The State Department Wednesday said the visa was revoked.",
+        [("State Department", [], 1)], id="name-before-a-weekday",
+    ),
 ]
 
 

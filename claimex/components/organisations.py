@@ -100,13 +100,16 @@ def _joins(doc: Doc, first: Span, second: Span) -> bool:
 
 
 def _cut_short(doc: Doc, span: Span) -> bool:
-    """The model tagged part of a longer name ("Fox News" of "Fox News Sunday"): the next word
-    is capitalised, not a title ("FBI Director") and not the start of a sentence."""
+    """The model tagged part of a longer name: the next word is capitalised, not a title
+    ("FBI Director"), a date ("the State Department Wednesday") or a sentence start; or part of
+    a quoted title ("Fox News" of “Fox News Sunday,”)."""
     if span.end >= len(doc):
         return False
     after = doc[span.end]
+    if span.start > 0 and doc[span.start - 1].text in QUOTE_MARKS:
+        return after.text not in QUOTE_MARKS and not after.is_punct
     return after.pos_ == "PROPN" and after.text[:1].isupper() and not after.is_sent_start and (
-        bare(after.text) not in words("titles.txt")
+        bare(after.text) not in words("titles.txt") and after.ent_type_ not in ("DATE", "TIME")
     )
 
 
