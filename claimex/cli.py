@@ -6,11 +6,14 @@ Importing this module must not import spaCy, so ``claimex --help`` starts fast.
 
 from __future__ import annotations
 
+import codecs
 import os
+import signal
 import sys
-import tempfile
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -24,21 +27,76 @@ def _err(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _check_encoding(ctx, param, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
+
+
 @contextmanager
 def _atomic_output(path: str | None):
-    """Yield a text stream; for a path, write a temporary file and rename it when done."""
+    """Yield a text stream; for a path, write a temporary file beside it and rename it over
+    the target only when everything is written, so readers never see a half-written file."""
     if path is None:
         yield sys.stdout
         return
+    import tempfile
+
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write --output {path}: {exc.strerror}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout went away (``| head``): send what Python still wants to flush
+    to /dev/null instead of failing at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _end_workers() -> None:
+    """Terminate nlp.pipe's worker processes (--n-process; the only children claimex starts).
+
+    On a closed pipe or Ctrl-C, spaCy would otherwise wait for workers that are blocked
+    writing to pipes nobody reads any more."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+    warnings.filterwarnings("ignore", message=r"\[W127\]")  # "workers did not finish": we know
+
+
+def _on_interrupt(signum, frame) -> NoReturn:
+    _end_workers()
+    raise KeyboardInterrupt
+
+
+def _stop_early(code: int, workers: bool) -> NoReturn:
+    """Exit now. With workers, spaCy's queue threads may still block on a full pipe, which the
+    interpreter would wait for at exit: skip that wait (--output is already cleaned up)."""
+    if workers:
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,36 +112,76 @@ def cli() -> None:
     help="Output format [default: table on a terminal, jsonl otherwise].",
 )  # fmt: skip
 @click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
-@click.option("--include", multiple=True, help="Glob for files read from directories (repeatable).")
-@click.option("--encoding", help="Encoding of inputs without a BOM [default: utf-8].")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here.")
-@click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
-@click.option("--quiet", "-q", is_flag=True, help="No warnings or summary on stderr.")
+@click.option(
+    "--include", multiple=True, metavar="GLOB",
+    help="Only read files in directories whose name or relative path matches GLOB, e.g. "
+    "'*.txt' (repeatable; matched by claimex, so it works in any shell).",
+)  # fmt: skip
+@click.option(
+    "--encoding", callback=_check_encoding,
+    help="Encoding of inputs without a BOM [default: utf-8].",
+)  # fmt: skip
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True),
+    help="Write here (atomically: the file appears complete or not at all).",
+)  # fmt: skip
+@click.option(
+    "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Worker processes for the language pipeline.",
+)  # fmt: skip
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+    help="Documents per batch sent through the language pipeline.",
+)  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(paths, fmt, model, include, encoding, output, n_process, batch_size, quiet):
-    """Extract from PATHS: files, directories (recursive) or - for stdin."""
-    from claimex.render import make_writer
+    """Extract from PATHS: files, directories (recursive) or - for stdin.
+
+    Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
+    line on stderr; the others are written), 2 usage error, 130 interrupted."""
+    from claimex.render import Reporter, make_writer
     from claimex.run import run
     from claimex.sources import iter_documents
 
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    if n_process > 1:
+        # Ctrl-C is the parent's to handle (workers would each print a traceback); the parent
+        # ends the workers before unwinding.
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        signal.signal(signal.SIGINT, _on_interrupt)
+    # The bar would garble a table being printed on the same terminal, which shows progress.
+    table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
+    progress = sys.stderr.isatty() and not table_on_terminal
     try:
-        with _atomic_output(output) as stream:
+        with _atomic_output(output) as stream, Reporter(sys.stderr, quiet, progress) as report:
             writer = make_writer(fmt, stream)
+
+            def write(record) -> None:
+                try:
+                    writer.write(record)
+                except BrokenPipeError:
+                    _end_workers()
+                    raise
+                report.advance()
+
             summary = run(
                 iter_documents(paths, include=tuple(include), encoding=encoding),
-                write=writer.write,
-                warn=(lambda m: None) if quiet else _err,
-                model=model,
-                n_process=n_process,
-                batch_size=batch_size,
-            )
+                write=write, warn=report.warn, fail=report.fail,
+                model=model, n_process=n_process, batch_size=batch_size,
+            )  # fmt: skip
             writer.close()
+    except BrokenPipeError:
+        _quiet_stdout()
+        _stop_early(ExitCode.OK, n_process > 1)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        _stop_early(ExitCode.INTERRUPTED, n_process > 1)
     except ClaimexError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if not quiet:
-        _err(summary.line())
+        error = click.ClickException(str(exc))
+        error.exit_code = exc.exit_code
+        raise error from exc
+    report.summary(summary.line())
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
 
 
@@ -98,13 +196,16 @@ def schema_cli() -> None:
 
 
 def main() -> None:
+    """The console script: click's own handling, except that Ctrl-C exits 130."""
     try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:
+        code = cli.main(standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         _err("interrupted")
-        sys.exit(ExitCode.INTERRUPTED)
+        code = ExitCode.INTERRUPTED
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
     except BrokenPipeError:
-        # `claimex extract ... | head`: the reader went away; end quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitCode.OK)
+        _quiet_stdout()
+        code = ExitCode.OK
+    sys.exit(code or 0)

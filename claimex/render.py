@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from claimex.models import Article, ErrorRecord
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 Record = Article | ErrorRecord
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -38,18 +41,38 @@ class JsonLinesWriter:
 
 
 class JsonWriter:
-    """One document as an object, several as an array (so records are held until close)."""
+    """One document as an object, several as an array.
+
+    Only the first record waits (until a second one shows it is an array); later records are
+    written as they come, so memory stays flat on a large corpus."""
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
-        self.records: list[dict] = []
+        self.first: dict | None = None
+        self.count = 0
+
+    def _item(self, body: dict) -> str:
+        text = json.dumps(body, ensure_ascii=False, indent=2)
+        return "  " + text.replace("\n", "\n  ")
 
     def write(self, record: Record) -> None:
-        self.records.append(_dump(record))
+        self.count += 1
+        if self.count == 1:
+            self.first = _dump(record)
+            return
+        if self.count == 2:
+            self.stream.write("[\n" + self._item(self.first))
+            self.first = None
+        self.stream.write(",\n" + self._item(_dump(record)))
+        self.stream.flush()
 
     def close(self) -> None:
-        body = self.records[0] if len(self.records) == 1 else self.records
-        self.stream.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        if self.count == 0:
+            self.stream.write("[]\n")
+        elif self.count == 1:
+            self.stream.write(json.dumps(self.first, ensure_ascii=False, indent=2) + "\n")
+        else:
+            self.stream.write("\n]\n")
         self.stream.flush()
 
 
@@ -90,23 +113,23 @@ class TableWriter:
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return  # errors are reported on stderr
-        from rich.table import Table
-
         heading = f"[bold]{record.source}[/bold]"
         if record.title:
             heading += f"  {record.title}"
         if record.date:
             heading += f"  [dim]{record.date}[/dim]"
         self.console.rule(heading)
-        self.console.print(self._quotes(record, Table))
+        self.console.print(self._quotes(record))
         if record.figures:
-            self.console.print(self._figures(record, Table))
+            self.console.print(self._figures(record))
         if record.organisations:
             names = ", ".join(o.name for o in record.organisations)
             self.console.print(f"[bold]Organisations:[/bold] {names}")
 
     @staticmethod
-    def _quotes(record: Article, Table) -> Table:
+    def _quotes(record: Article) -> Table:
+        from rich.table import Table
+
         table = Table(title="Quotes by speaker", show_lines=True, expand=True)
         for column, style in (("Speaker", "bold cyan"), ("Kind", ""), ("Quote", ""),
                               ("Cue", "green"), ("Conf.", ""), ("Rule", "dim")):  # fmt: skip
@@ -126,7 +149,9 @@ class TableWriter:
         return table
 
     @staticmethod
-    def _figures(record: Article, Table) -> Table:
+    def _figures(record: Article) -> Table:
+        from rich.table import Table
+
         table = Table(title="Figures", expand=True)
         for column in ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote"):
             table.add_column(column, overflow="fold")
@@ -159,3 +184,67 @@ WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "
 
 def make_writer(fmt: str, stream: IO[str]):
     return WRITERS[fmt](stream)
+
+
+class Reporter:
+    """Everything meant for the person at the terminal, all on stderr: warnings, errors, a
+    progress bar with documents per second (only when stderr is a terminal) and the summary.
+
+    ``quiet`` silences warnings, progress and summary; errors are always reported."""
+
+    def __init__(self, stream: IO[str], quiet: bool = False, progress: bool = False):
+        self.stream = stream
+        self.quiet = quiet
+        self.progress = None
+        if progress and not quiet:
+            self.progress = _progress_bar(stream)
+            self.task = self.progress.add_task("extract", total=None)
+
+    def __enter__(self) -> Reporter:
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def _line(self, message: str) -> None:
+        if self.progress is not None:
+            # Printed above the live bar, as plain text (file names may hold [brackets]).
+            self.progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            self.stream.write(message + "\n")
+            self.stream.flush()
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            self._line(message)
+
+    def fail(self, message: str) -> None:
+        self._line(message)
+
+    def advance(self) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    def summary(self, line: str) -> None:
+        if not self.quiet:
+            self._line(line)
+
+
+def _progress_bar(stream: IO[str]):
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} docs/s" if speed else "- docs/s", style="cyan")
+
+    return Progress(
+        TextColumn("[bold]extracting"), BarColumn(), TextColumn("{task.completed} documents"),
+        RateColumn(), TimeElapsedColumn(), console=Console(file=stream), transient=True,
+        redirect_stdout=False, redirect_stderr=False,
+    )  # fmt: skip

@@ -1,11 +1,13 @@
 """Running extraction over many inputs: the library behind ``claimex extract``.
 
 Unreadable inputs pass through the pipeline as empty texts carrying their error, so every
-record comes out in input order and as soon as its document is done.
+record comes out in input order and as soon as its document is done. Nothing is collected:
+each record goes to ``write`` and is dropped, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +31,14 @@ class Summary:
         )
 
 
+def _pipeline_items(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
+    """``(text, context)`` pairs for ``nlp.pipe``; the context travels to worker processes
+    and back, so it carries everything but the text (sent once, as the text)."""
+    for doc in documents:
+        text = doc.text if doc.error is None and doc.text is not None else ""
+        yield text, dataclasses.replace(doc, text=None)
+
+
 def extract_documents(
     documents: Iterable[Document],
     model: str | None = None,
@@ -38,12 +48,12 @@ def extract_documents(
     """Yield ``(document, record)`` for every input document, in order."""
     from claimex.pipeline import extract_many_with_context
 
-    items = ((doc.text or "" if doc.error is None else "", doc) for doc in documents)
+    items = _pipeline_items(documents)
     for doc, record in extract_many_with_context(items, model, n_process, batch_size):
         if doc.error is not None:
             record = ErrorRecord(source=doc.source, error=doc.error)
         elif isinstance(record, Article):
-            record.warnings.extend(doc.warnings)
+            record.warnings[:0] = doc.warnings
         yield doc, record
 
 
@@ -51,18 +61,20 @@ def run(
     documents: Iterable[Document],
     write: Callable[[Article | ErrorRecord], None],
     warn: Callable[[str], None],
+    fail: Callable[[str], None],
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 16,
 ) -> Summary:
-    """Extract from ``documents``, pass each record to ``write`` and each problem to ``warn``."""
+    """Extract from ``documents``: each record to ``write``, each warning to ``warn`` and each
+    failed document to ``fail`` (one line each)."""
     summary = Summary()
     started = time.perf_counter()
-    for doc, record in extract_documents(documents, model, n_process, batch_size):
+    for _, record in extract_documents(documents, model, n_process, batch_size):
         summary.documents += 1
         if isinstance(record, ErrorRecord):
             summary.failed += 1
-            warn(f"error: {record.source}: {record.error.message}")
+            fail(f"error: {record.source}: {record.error.type}: {record.error.message}")
         else:
             summary.quotes += len(record.quotes)
             summary.figures += len(record.figures)

@@ -24,6 +24,19 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
 
+def included(relative: Path, include: tuple[str, ...]) -> bool:
+    """Whether a file matches one of the ``--include`` globs, by name or by relative path.
+
+    claimex matches the globs itself so ``--include '*.txt'`` works where the shell does not
+    expand patterns (Windows) and inside directories."""
+    if not include:
+        return True
+    return any(
+        fnmatch.fnmatch(relative.name, pattern) or fnmatch.fnmatch(relative.as_posix(), pattern)
+        for pattern in include
+    )
+
+
 def walk_directory(path: Path, include: tuple[str, ...] = ()) -> list[Path]:
     """Files below ``path``, recursively and sorted, skipping hidden files and folders."""
     found = []
@@ -31,36 +44,59 @@ def walk_directory(path: Path, include: tuple[str, ...] = ()) -> list[Path]:
         relative = item.relative_to(path)
         if any(part.startswith(".") for part in relative.parts) or not item.is_file():
             continue
-        if include and not any(fnmatch.fnmatch(item.name, pattern) for pattern in include):
-            continue
-        found.append(item)
+        if included(relative, include):
+            found.append(item)
     return found
 
 
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+BINARY = "binary file (contains NUL bytes), not text"
+
+
+class BinaryInput(ValueError):
+    """The bytes are not text at all."""
+
+
+class UndecodableInput(ValueError):
+    """The bytes are not valid in the encoding tried."""
+
+
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode ``data``: a BOM wins, then ``encoding``, then UTF-8. Raises ValueError."""
-    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ValueError("binary file (contains NUL bytes), not text")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    name = encoding or "utf-8"
+    """Decode ``data``: a BOM wins, then ``encoding``, then UTF-8.
+
+    Raises BinaryInput or UndecodableInput (both ValueError)."""
+    name = next((codec for bom, codec in BOMS if data.startswith(bom)), None)
+    if name is None and encoding is None and b"\x00" in data:
+        raise BinaryInput(BINARY)
+    name = name or encoding or "utf-8"
     try:
-        return data.decode(name)
+        text = data.decode(name)
     except UnicodeDecodeError as exc:
-        hint = "" if encoding else "; pass --encoding (e.g. --encoding cp1252)"
-        raise ValueError(f"cannot decode as {name} at byte {exc.start}{hint}") from None
+        hint = "try another --encoding" if encoding else "pass --encoding (e.g. --encoding cp1252)"
+        raise UndecodableInput(f"cannot decode as {name} at byte {exc.start}; {hint}") from None
+    if "\x00" in text:
+        raise BinaryInput(BINARY)
+    return text
 
 
 def read_document(source: str, data: bytes, encoding: str | None = None) -> Document:
+    """A Document from raw bytes: decoded text, or the error that kept it from decoding."""
     try:
         text = decode(data, encoding)
-    except (ValueError, LookupError) as exc:
-        return Document(source, error=ErrorInfo(type="DecodeError", message=str(exc)))
+    except BinaryInput as exc:
+        return _error(source, "BinaryFile", str(exc))
+    except (UndecodableInput, LookupError) as exc:
+        return _error(source, "DecodeError", str(exc))
     doc = Document(source, text=text)
     if not text.strip():
-        doc.warnings.append("empty document")
+        doc.warnings.append("empty document (no text to extract from)")
     return doc
 
 
@@ -80,7 +116,8 @@ def iter_documents(
         if path.is_dir():
             files = walk_directory(path, include)
             if not files:
-                yield _error(given, "EmptyDirectory", "directory has no files to read")
+                matching = " matching --include" if include else ""
+                yield _error(given, "EmptyDirectory", f"directory has no files{matching} to read")
             for file in files:
                 yield _read_path(str(file), file, encoding)
         elif path.exists():
