@@ -103,6 +103,21 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
     return list(verb.doc[clause.left_edge.i : end + 1])
 
 
+def _trimmed_clause(tokens: list[Token]) -> list[Token]:
+    """What was said ends at a semicolon: the next clause is the writer's again."""
+    for t in tokens[3:]:
+        if t.text == ";":
+            return _without_tail(tokens, t.i)
+    return tokens
+
+
+def _without_tail(tokens: list[Token], cut: int) -> list[Token]:
+    kept = [t for t in tokens if t.i < cut]
+    while kept and (kept[-1].is_punct or kept[-1].pos_ in ("CCONJ", "SCONJ")):
+        kept.pop()
+    return kept if len(kept) >= 2 else tokens
+
+
 def _trailing_conj(verb: Token) -> bool:
     """ "A will happen, experts warned": the parser often makes the cue a conjunct of A."""
     if verb.dep_ != "conj" or verb.i < verb.head.i:
@@ -164,7 +179,7 @@ def _verb_cue(verb: Token) -> Cue | None:
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech" if speech else "cognition")
     cue.speaker = mention_span(subject) if subject is not None else None
     if clause is not None:
-        piece = _chars(_clause_tokens(verb, clause))
+        piece = _chars(_trimmed_clause(_clause_tokens(verb, clause)))
         cue.content, cue.how = ([piece] if piece else []), "clause"
     else:
         cue.content, cue.how = _interrupted(verb), "interrupted"
