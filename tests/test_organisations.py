@@ -48,6 +48,17 @@ CASES = [
         [], id="places-are-not-organisations",
     ),
     pytest.param(
+        "The National Museum of Maritime History and Culture opened in May. The Maritime Museum "
+        "expects a million visitors.",
+        [("National Museum of Maritime History and Culture", ["Maritime Museum"], 2)],
+        id="abbreviated-form",
+    ),
+    pytest.param(
+        "City Council Rejects Harbour Plan After Long Debate\nShop owners want cheaper "
+        "parking permits, the Chamber of Commerce said.",
+        [("Chamber of Commerce", [], 1)], id="title-case-headline-phrases",
+    ),
+    pytest.param(
         "The State Department Wednesday said the visa was revoked.",
         [("State Department", [], 1)], id="name-before-a-weekday",
     ),

@@ -31,13 +31,13 @@ from claimex.entities.names import (
     tokens_matching,
     word_pattern,
 )
-from claimex.entities.orgforms import OrgForm, merge_forms
-from claimex.entities.people import find_people, token_owners
+from claimex.entities.orgforms import OrgForm, is_acronym, merge_forms, norm
+from claimex.entities.people import find_people, header_end, token_owners
 from claimex.lexicons import entries, words
 
 register_extensions()
 
-EDGE_WORDS = {"the"}
+EDGE_WORDS = {"the", "a", "an"}
 POLICE = re.compile(r"\bpolice\b")
 
 
@@ -164,11 +164,25 @@ def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
     return forms
 
 
+def _drop_headline_phrases(doc: Doc, forms: list[OrgForm]) -> list[OrgForm]:
+    """A title-case headline makes the model see organisations everywhere ("City Council
+    Rejects Harbour Plan"): a form there counts only if it is an acronym or the body's
+    organisation names hold all its words."""
+    end = header_end(doc.text)
+    body_words = {w for f in forms if f.start >= end for w in norm(f.text).split()}
+
+    def credible(form: OrgForm) -> bool:
+        return form.start >= end or is_acronym(form.text) or set(norm(form.text).split()) <= body_words
+
+    return [f for f in forms if credible(f)]
+
+
 def find_organisations(doc: Doc) -> list[dict]:
     if not len(doc):
         return []
     person_tokens = set(token_owners(find_people(doc, keep=True)))
-    groups = merge_forms(doc, candidate_forms(doc, person_tokens))
+    forms = _drop_headline_phrases(doc, candidate_forms(doc, person_tokens))
+    groups = merge_forms(doc, forms)
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 
 

@@ -9,6 +9,7 @@ Intelligence Committee"), and "the bureau" after a name with that word.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -56,9 +57,17 @@ class OrgGroup:
 
     @property
     def name(self) -> str:
-        """The fullest form: most words, not an acronym, first seen on a tie."""
+        """The fullest form, not an acronym, first seen on a tie; a name of several words used
+        twice beats a longer one used once ("Trump University" over "Internal Trump
+        University" opening a sentence)."""
         ordered = sorted(self.forms, key=lambda f: f.start)
-        return max(ordered, key=lambda f: (not is_acronym(f.text), len(f.text.split()))).text
+        uses = Counter(norm(f.text) for f in ordered)
+
+        def rank(form: OrgForm) -> tuple:
+            size = len(form.text.split())
+            return not is_acronym(form.text), size > 1 and uses[norm(form.text)] > 1, size
+
+        return max(ordered, key=rank).text
 
     def keys(self) -> set[str]:
         return {norm(f.text) for f in self.forms}
@@ -136,13 +145,24 @@ def _ends_with(long: str, short: str) -> bool:
     return long != short and long.endswith(" " + short)
 
 
+def _abbreviates(long: str, short: str) -> bool:
+    """"African-American Museum" for "National Museum of African American History and
+    Culture": words taken from the long name, ending in its head noun (before "of")."""
+    long_words, short_words = long.split(), short.split()
+    if not 1 < len(short_words) < len(long_words):
+        return False
+    head = long_words[long_words.index("of") - 1] if "of" in long_words[1:] else long_words[-1]
+    return short_words[-1] == head and set(short_words) <= set(long_words)
+
+
 def _merge_short_forms(groups: list[OrgGroup]) -> None:
-    """"Intelligence Committee" joins "House Intelligence Committee" when it ends exactly one
-    longer name; one word ("Guard") only after a generic first word ("National Guard")."""
+    """"Intelligence Committee" joins "House Intelligence Committee" when it ends (or
+    abbreviates) exactly one longer name; one word ("Guard") only after a generic first word
+    ("National Guard") or for a newspaper ("the Post")."""
     generic = words("org_generic_modifiers.txt")
     for group in sorted(groups, key=lambda g: len(g.name)):
         key = norm(group.name)
-        owners = [g for g in groups if any(_ends_with(k, key) for k in g.keys())]
+        owners = [g for g in groups if any(_ends_with(k, key) or _abbreviates(k, key) for k in g.keys())]
         if " " not in key and key not in words("short_form_heads.txt"):
             owners = [g for g in owners if norm(g.name).split()[0] in generic]
         if len(owners) == 1 and group in groups:
