@@ -17,35 +17,42 @@ CASES = [
     pytest.param(
         "The Council for Rural Housing (CRH) published its report on Monday. CRH said rents "
         "had doubled.",
-        [("Council for Rural Housing", ["CRH"], 3)], id="acronym-in-parentheses",
+        [("Council for Rural Housing", ["CRH"], 3)],
+        id="acronym-in-parentheses",
     ),
     pytest.param(
         "The forum was hosted by the Harbour Policy Center. Analysts at Harbour Policy Center "
         "were not surprised.",
-        [("Harbour Policy Center", [], 2)], id="same-name-with-the",
+        [("Harbour Policy Center", [], 2)],
+        id="same-name-with-the",
     ),
     pytest.param(
         "He spoke at the Institute of Foreign Affairs and National Security in Seoul.",
-        [("Institute of Foreign Affairs and National Security", [], 1)], id="split-name-rejoined",
+        [("Institute of Foreign Affairs and National Security", [], 1)],
+        id="split-name-rejoined",
     ),
     pytest.param(
         "The Democratic National Committee raised more money in May. The DNC said donors "
         "were returning.",
-        [("Democratic National Committee", ["DNC"], 2)], id="acronym-by-initials",
+        [("Democratic National Committee", ["DNC"], 2)],
+        id="acronym-by-initials",
     ),
     pytest.param(
         "The House Intelligence Committee met on Tuesday. The Intelligence Committee will "
         "meet again in June.",
-        [("House Intelligence Committee", ["Intelligence Committee"], 2)], id="shorter-form",
+        [("House Intelligence Committee", ["Intelligence Committee"], 2)],
+        id="shorter-form",
     ),
     pytest.param(
         "The Federal Bureau of Investigation opened a case in March. The bureau declined to "
         "comment.",
-        [("Federal Bureau of Investigation", [], 2)], id="the-bureau",
+        [("Federal Bureau of Investigation", [], 2)],
+        id="the-bureau",
     ),
     pytest.param(
         "Crowds gathered near the Washington Monument and the National Mall on Sunday.",
-        [], id="places-are-not-organisations",
+        [],
+        id="places-are-not-organisations",
     ),
     pytest.param(
         "The National Museum of Maritime History and Culture opened in May. The Maritime Museum "
@@ -56,11 +63,13 @@ CASES = [
     pytest.param(
         "City Council Rejects Harbour Plan After Long Debate\nShop owners want cheaper "
         "parking permits, the Chamber of Commerce said.",
-        [("Chamber of Commerce", [], 1)], id="title-case-headline-phrases",
+        [("Chamber of Commerce", [], 1)],
+        id="title-case-headline-phrases",
     ),
     pytest.param(
         "The State Department Wednesday said the visa was revoked.",
-        [("State Department", [], 1)], id="name-before-a-weekday",
+        [("State Department", [], 1)],
+        id="name-before-a-weekday",
     ),
 ]
 

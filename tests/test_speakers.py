@@ -34,51 +34,73 @@ def _resolve(nlp, text: str, mentions: list[tuple[str, int]]):
 NAME_CASES = [
     pytest.param(
         "Maria Lopez spoke to reporters on Tuesday. She said the plan would fail.",
-        [("She", 1)], ["Maria Lopez"], id="pronoun-after-name",
+        [("She", 1)],
+        ["Maria Lopez"],
+        id="pronoun-after-name",
     ),
     pytest.param(
         "Tomas Berg met Anna Kowalski in Oslo on Monday. He said the talks went well. "
         "She said nothing had changed.",
-        [("He", 1), ("She", 1)], ["Tomas Berg", "Anna Kowalski"], id="two-genders",
+        [("He", 1), ("She", 1)],
+        ["Tomas Berg", "Anna Kowalski"],
+        id="two-genders",
     ),
     pytest.param(
         "Peter Novak opened the meeting with his report on prices. She added that wages "
         "would not follow.",
-        [("She", 1)], [None], id="no-safe-antecedent",
+        [("She", 1)],
+        [None],
+        id="no-safe-antecedent",
     ),
     pytest.param(
         "Elena Marsh runs the county budget office. Prices will rise next year, Marsh said.",
-        [("Marsh", 2)], ["Elena Marsh"], id="surname-only",
+        [("Marsh", 2)],
+        ["Elena Marsh"],
+        id="surname-only",
     ),
     pytest.param(
         "Robert Grant and his wife, Linda Grant, opened a bakery in 1990. Mrs. Grant said the "
         "rent had doubled. Mr. Grant said they would stay.",
-        [("Mrs. Grant", 1), ("Mr. Grant", 1)], ["Linda Grant", "Robert Grant"], id="honorifics",
+        [("Mrs. Grant", 1), ("Mr. Grant", 1)],
+        ["Linda Grant", "Robert Grant"],
+        id="honorifics",
     ),
     pytest.param(
         "Gov. Alan Reyes signed the bill on Friday. The governor said it would cut waiting times.",
-        [("The governor", 1)], ["Alan Reyes"], id="role-description",
+        [("The governor", 1)],
+        ["Alan Reyes"],
+        id="role-description",
     ),
     pytest.param(
         "The plan is too slow, said Omar Haddad, who added that the money had run out.",
-        [("who", 1)], ["Omar Haddad"], id="relative-pronoun",
+        [("who", 1)],
+        ["Omar Haddad"],
+        id="relative-pronoun",
     ),
     pytest.param(
-        "Officials said the road would reopen in May.", [("Officials", 1)], [None], id="group",
+        "Officials said the road would reopen in May.",
+        [("Officials", 1)],
+        [None],
+        id="group",
     ),
     pytest.param(
         "Senator Ruth Calder spoke in Frankfort on Monday. The Kentucky Republican said the "
         "tax would go.",
-        [("The Kentucky Republican", 1)], ["Ruth Calder"], id="epithet",
+        [("The Kentucky Republican", 1)],
+        ["Ruth Calder"],
+        id="epithet",
     ),
     pytest.param(
         "Mark Ellis and Julia Perez met voters in Ohio. Ellis and Perez said turnout was high.",
-        [("Ellis and Perez", 1)], [None], id="coordination-is-a-group",
+        [("Ellis and Perez", 1)],
+        [None],
+        id="coordination-is-a-group",
     ),
     pytest.param(
         "The Whitmore campaign said the ads were false. Later the campaign said it would sue.",
         [("The Whitmore campaign", 1), ("the campaign", 1)],
-        ["Whitmore campaign", "Whitmore campaign"], id="campaign-named-then-the-campaign",
+        ["Whitmore campaign", "Whitmore campaign"],
+        id="campaign-named-then-the-campaign",
     ),
 ]
 
@@ -92,17 +114,20 @@ def test_speaker_names(nlp, text, mentions, expected):
 DESCRIPTION_CASES = [
     pytest.param(
         "Nadia Petrova, a senior fellow at the Caspian Research Center, said the talks failed.",
-        ("Nadia Petrova", 1), ("Nadia Petrova", "senior fellow", "Caspian Research Center"),
+        ("Nadia Petrova", 1),
+        ("Nadia Petrova", "senior fellow", "Caspian Research Center"),
         id="apposition-at",
     ),
     pytest.param(
         '"Trade will fall," said Prof. Ivan Kral from the Prague Institute of Economic Studies.',
-        ("Prof. Ivan Kral", 1), ("Ivan Kral", "Prof.", "Prague Institute of Economic Studies"),
+        ("Prof. Ivan Kral", 1),
+        ("Ivan Kral", "Prof.", "Prague Institute of Economic Studies"),
         id="from-phrase",
     ),
     pytest.param(
         "Sam Ortiz, the ambassador of Chile to Japan, said trade was growing.",
-        ("Sam Ortiz", 1), ("Sam Ortiz", "ambassador of Chile to Japan", None),
+        ("Sam Ortiz", 1),
+        ("Sam Ortiz", "ambassador of Chile to Japan", None),
         id="apposition-no-organisation",
     ),
 ]

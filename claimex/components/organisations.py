@@ -43,9 +43,13 @@ POLICE = re.compile(r"\bpolice\b")
 
 def _clean(doc: Doc, start: int, end: int) -> OrgForm | None:
     """The name inside tokens [start, end) without "the", possessives and punctuation."""
-    while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in EDGE_WORDS or doc[start].is_punct or doc[start].is_space
+    ):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     if start >= end or any(t.text in QUOTE_MARKS or "\n" in t.text for t in doc[start:end]):
         return None
@@ -66,7 +70,9 @@ def _plausible(form: OrgForm, common: frozenset[str]) -> bool:
     if _ordinary_words(form, common):
         return False
     tokens = form.text.split()
-    if any(bare(t) in ("v", "vs") for t in tokens) or bare(tokens[-1]) in words("not_org_heads.txt"):
+    if any(bare(t) in ("v", "vs") for t in tokens) or bare(tokens[-1]) in words(
+        "not_org_heads.txt"
+    ):
         return False
     if "and" in tokens:  # "Black and Brown communities": an adjective pair, unless a name
         return any(bare(t) in words("org_heads.txt") for t in tokens)
@@ -80,7 +86,7 @@ def _plausible(form: OrgForm, common: frozenset[str]) -> bool:
 
 
 def _split_slash(span: Span) -> list[tuple[int, int]]:
-    """"New York Times/CBS News" names two organisations."""
+    """ "New York Times/CBS News" names two organisations."""
     pieces, start = [], span.start
     for token in span:
         if token.text == "/":
@@ -91,7 +97,7 @@ def _split_slash(span: Span) -> list[tuple[int, int]]:
 
 
 def _joins(doc: Doc, first: Span, second: Span) -> bool:
-    """"Institute of Foreign Affairs" "and" "National Security": one name split in two."""
+    """ "Institute of Foreign Affairs" "and" "National Security": one name split in two."""
     if second.start != first.end + 1 or doc[first.end].lower_ not in ("and", "&"):
         return False
     has_link = any(t.lower_ in ("of", "for", "on") for t in first)
@@ -108,8 +114,13 @@ def _cut_short(doc: Doc, span: Span) -> bool:
     after = doc[span.end]
     if span.start > 0 and doc[span.start - 1].text in QUOTE_MARKS:
         return after.text not in QUOTE_MARKS and not after.is_punct
-    return after.pos_ == "PROPN" and after.text[:1].isupper() and not after.is_sent_start and (
-        bare(after.text) not in words("titles.txt") and after.ent_type_ not in ("DATE", "TIME")
+    return (
+        after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+        and not after.is_sent_start
+        and (
+            bare(after.text) not in words("titles.txt") and after.ent_type_ not in ("DATE", "TIME")
+        )
     )
 
 
@@ -135,7 +146,7 @@ def _known_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """"Charlotte-Mecklenburg police": a place's police force."""
+    """ "Charlotte-Mecklenburg police": a place's police force."""
     spans = []
     for token in tokens_matching(doc, text, POLICE):
         if token.i == 0:
@@ -155,7 +166,11 @@ def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
     forms, taken, common = [], set(), common_words(text)
     for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
         form = _clean(doc, start, end)
-        if form is None or not _plausible(form, common) or taken & set(range(form.start_tok, form.end_tok)):
+        if (
+            form is None
+            or not _plausible(form, common)
+            or taken & set(range(form.start_tok, form.end_tok))
+        ):
             continue
         if any(i in person_tokens for i in range(form.start_tok, form.end_tok)):
             continue
@@ -172,7 +187,9 @@ def _drop_headline_phrases(doc: Doc, forms: list[OrgForm]) -> list[OrgForm]:
     body_words = {w for f in forms if f.start >= end for w in norm(f.text).split()}
 
     def credible(form: OrgForm) -> bool:
-        return form.start >= end or is_acronym(form.text) or set(norm(form.text).split()) <= body_words
+        return (
+            form.start >= end or is_acronym(form.text) or set(norm(form.text).split()) <= body_words
+        )
 
     return [f for f in forms if credible(f)]
 

@@ -60,7 +60,9 @@ class Registry:
             person = self.people[referent.key[1]]
             entry.update(aliases=person.aliases, title=person.title,
                          organisation=person.organisation, gender=person.gender)  # fmt: skip
-            entry["mentions"] = [{"start": m.name.start_char, "end": m.name.end_char} for m in person.mentions]
+            entry["mentions"] = [
+                {"start": m.name.start_char, "end": m.name.end_char} for m in person.mentions
+            ]
         elif referent.key[0] == "org":
             entry["aliases"] = list(self.orgs[referent.key[1]]["aliases"])
         return entry

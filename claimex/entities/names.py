@@ -48,7 +48,12 @@ def is_title_word(token: Token) -> bool:
 
 
 def _inner_hyphen(token: Token) -> bool:
-    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not token.nbor(-1).whitespace_
+    )
 
 
 def is_name_word(token: Token) -> bool:
@@ -131,7 +136,9 @@ def _trim_left(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def clean_name(doc: Doc, start: int, end: int, common: frozenset[str] = frozenset()) -> NameSpan | None:
+def clean_name(
+    doc: Doc, start: int, end: int, common: frozenset[str] = frozenset()
+) -> NameSpan | None:
     """The bare name inside tokens [start, end), or None if no name word is left."""
     end = _trim_right(doc, start, end, common)
     start = _trim_left(doc, start, end)

@@ -33,7 +33,7 @@ def is_acronym(text: str) -> bool:
 
 
 def initials(text: str) -> str:
-    """"Democratic National Committee" -> "DNC" (link words such as "of" left out)."""
+    """ "Democratic National Committee" -> "DNC" (link words such as "of" left out)."""
     links = words("org_name_links.txt")
     return "".join(w[0].upper() for w in text.split() if w.lower() not in links and w[0].isalpha())
 
@@ -146,7 +146,7 @@ def _ends_with(long: str, short: str) -> bool:
 
 
 def _abbreviates(long: str, short: str) -> bool:
-    """"African-American Museum" for "National Museum of African American History and
+    """ "African-American Museum" for "National Museum of African American History and
     Culture": words taken from the long name, ending in its head noun (before "of")."""
     long_words, short_words = long.split(), short.split()
     if not 1 < len(short_words) < len(long_words):
@@ -156,13 +156,15 @@ def _abbreviates(long: str, short: str) -> bool:
 
 
 def _merge_short_forms(groups: list[OrgGroup]) -> None:
-    """"Intelligence Committee" joins "House Intelligence Committee" when it ends (or
+    """ "Intelligence Committee" joins "House Intelligence Committee" when it ends (or
     abbreviates) exactly one longer name; one word ("Guard") only after a generic first word
     ("National Guard") or for a newspaper ("the Post")."""
     generic = words("org_generic_modifiers.txt")
     for group in sorted(groups, key=lambda g: len(g.name)):
         key = norm(group.name)
-        owners = [g for g in groups if any(_ends_with(k, key) or _abbreviates(k, key) for k in g.keys())]
+        owners = [
+            g for g in groups if any(_ends_with(k, key) or _abbreviates(k, key) for k in g.keys())
+        ]
         if " " not in key and key not in words("short_form_heads.txt"):
             owners = [g for g in owners if norm(g.name).split()[0] in generic]
         if len(owners) == 1 and group in groups:
@@ -175,17 +177,23 @@ def _anaphor_pattern() -> re.Pattern:
 
 
 def _merge_anaphors(doc: Doc, text: str, groups: list[OrgGroup]) -> None:
-    """"the bureau" after "the Federal Bureau of Investigation" is one more mention."""
+    """ "the bureau" after "the Federal Bureau of Investigation" is one more mention."""
     covered = {i for g in groups for f in g.forms for i in range(f.start_tok, f.end_tok)}
     for token in tokens_matching(doc, text, _anaphor_pattern()):
         if token.i == 0 or token.i in covered:
             continue
-        if doc[token.i - 1].lower_ != "the" or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+        if (
+            doc[token.i - 1].lower_ != "the"
+            or token.i + 1 < len(doc)
+            and doc[token.i + 1].pos_ == "PROPN"
+        ):
             continue
         before = [g for g in groups if g.first < token.idx and token.text in norm(g.name).split()]
         if before:
             owner = max(before, key=lambda g: max(f.start for f in g.forms if f.start < token.idx))
-            owner.forms.append(OrgForm(token.idx, token.idx + len(token), token.text, token.i, token.i + 1))
+            owner.forms.append(
+                OrgForm(token.idx, token.idx + len(token), token.text, token.i, token.i + 1)
+            )
 
 
 def merge_forms(doc: Doc, forms: list[OrgForm]) -> list[OrgGroup]:

@@ -98,7 +98,9 @@ def _org_looks_like_person(span: Span, person_words: set[str]) -> bool:
         return False
     root = span.root
     # "Getmanchuk warned", and inverted after a quote: "..., warned Getmanchuk" (attr).
-    return len(span) == 1 and root.dep_ in ("nsubj", "nsubjpass", "attr") and root.head.pos_ == "VERB"
+    return (
+        len(span) == 1 and root.dep_ in ("nsubj", "nsubjpass", "attr") and root.head.pos_ == "VERB"
+    )
 
 
 def _first_name_before(doc: Doc, start: int, end: int) -> int:
@@ -167,13 +169,18 @@ def _choose(candidates: list[Person], mention: Mention) -> Person | None:
     """The person a short form means: the one mentioned last before it. Only a headline
     looks ahead; elsewhere a surname nobody had before ("President Obama" in an article
     that names "Michelle Obama" later) is someone of its own."""
-    agreeing = [p for p in candidates if not (mention.gender and p.gender not in (None, mention.gender))]
+    agreeing = [
+        p for p in candidates if not (mention.gender and p.gender not in (None, mention.gender))
+    ]
     if not agreeing:
         return None
     start = mention.name.start_char
     before = [p for p in agreeing if any(m.name.start_char < start for m in p.mentions)]
     if before:
-        return max(before, key=lambda p: max(m.name.start_char for m in p.mentions if m.name.start_char < start))
+        return max(
+            before,
+            key=lambda p: max(m.name.start_char for m in p.mentions if m.name.start_char < start),
+        )
     if not mention.weak:
         return None
     return min(agreeing, key=lambda p: p.forms[0].start_char)
@@ -219,7 +226,10 @@ def _attach_short(people: list[Person], mention: Mention) -> None:
         by_surname = [p for p in people if p.surname in lowered]
     person = _choose(by_surname, mention)
     if person is None and first is None:
-        person = _choose([p for p in people if p.first == key and p.forms[0].words != mention.name.words], mention)
+        person = _choose(
+            [p for p in people if p.first == key and p.forms[0].words != mention.name.words],
+            mention,
+        )
     if person is None:
         if mention.weak:
             return
@@ -228,7 +238,9 @@ def _attach_short(people: list[Person], mention: Mention) -> None:
     _add(person, mention)
 
 
-def _pronoun_after(doc: Doc, mention: Mention, person_tokens: dict[int, int], me: int) -> str | None:
+def _pronoun_after(
+    doc: Doc, mention: Mention, person_tokens: dict[int, int], me: int
+) -> str | None:
     """Gender of the first he/she/his/her after the name in its sentence, if no other
     person comes between."""
     sent = doc[mention.name.start].sent

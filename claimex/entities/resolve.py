@@ -139,7 +139,7 @@ class Resolver:
         return self._person(fallback)
 
     def _relative(self, token: Token) -> Referent:
-        """"Stevie Wonder, who joked ...": the name right before it, else the noun the
+        """ "Stevie Wonder, who joked ...": the name right before it, else the noun the
         relative clause hangs on, or the person that noun describes ("Marc H. Morial, the
         chief executive of the National Urban League, who ...")."""
         before = token.nbor(-2) if token.i > 1 and token.nbor(-1).text == "," else None
@@ -177,7 +177,7 @@ class Resolver:
         return Referent("unknown", ("mention", norm(span.text)))
 
     def _organisation_noun(self, span: Span, root: Token) -> Referent:
-        """"the alliance", "a House panel": the organisation named last before it (in a
+        """ "the alliance", "a House panel": the organisation named last before it (in a
         headline: first after it) whose name holds the noun or a synonym and the proper
         names before it; else "The Clinton campaign" names itself."""
         named = [t for t in root.lefts if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"]
@@ -191,14 +191,16 @@ class Resolver:
         if org is not None:
             return Referent("organisation", ("org", org["id"]), org["name"])
         if named:  # "O'Malley's campaign" is the "O'Malley campaign"
-            text = " ".join(t.text for t in self.doc[named[0].i : root.i + 1] if t.text not in POSSESSIVE)
+            text = " ".join(
+                t.text for t in self.doc[named[0].i : root.i + 1] if t.text not in POSSESSIVE
+            )
             referent = Referent("organisation", ("named", norm(text)), text)
             self.named_orgs.append(referent)
             return referent
         return Referent("group", ("group", norm(span.text)))
 
     def _role(self, root: Token) -> int | None:
-        """"the governor": the person last named before it whose titles hold the role
+        """ "the governor": the person last named before it whose titles hold the role
         (or a synonym); in a headline, the first such person after it."""
         roles = synonyms(bare(root.text))
         fitting = [i for i, p in enumerate(self.people) if p.role_words & roles]
@@ -212,8 +214,10 @@ class Resolver:
 
     @staticmethod
     def _definite(root: Token) -> bool:
-        """"the Kentucky Republican": a singular noun after "the"."""
-        return root.tag_ in ("NN", "NNP") and any(t.dep_ == "det" and t.lower_ == "the" for t in root.lefts)
+        """ "the Kentucky Republican": a singular noun after "the"."""
+        return root.tag_ in ("NN", "NNP") and any(
+            t.dep_ == "det" and t.lower_ == "the" for t in root.lefts
+        )
 
     def _last_subject(self, start: int) -> int | None:
         """The person last named as a subject (or last quoted) before ``start``."""
