@@ -22,6 +22,7 @@ from claimex.lexicons import entries, words
 RELATIVE = {"who", "whom", "whose", "that", "which"}
 GROUP_PRONOUNS = {"they", "them", "their", "we", "us", "our", "it", "its", "i", "you"}
 NAME_DEPS = {"compound", "flat", "appos"}
+UNLISTED = {"", "WORK_OF_ART", "PRODUCT"}  # entity types a name the model missed may carry
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,22 @@ class Resolver:
                 index = self._last_subject(root.idx)
             if index is not None:
                 return self._person(index)
-        if root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ not in self.common:
+        if root.ent_type_ == "ORG":
+            return self._unlisted_organisation(root)
+        if root.pos_ == "PROPN" and root.ent_type_ in UNLISTED and root.lower_ not in self.common:
             return self._unlisted_name(root)
         return Referent("unknown", ("mention", norm(span.text)))
+
+    def _unlisted_organisation(self, root: Token) -> Referent:
+        """An organisation the model tagged that the list left out: named as written."""
+        doc, start, end = self.doc, root.i, root.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        words_ = [t.text for t in doc[start:end] if t.text not in POSSESSIVE and t.lower_ != "the"]
+        text = " ".join(words_)
+        return Referent("organisation", ("named", norm(text)), text) if text else UNKNOWN
 
     def _organisation_noun(self, span: Span, root: Token) -> Referent:
         """ "the alliance", "a House panel": the organisation named last before it (in a
