@@ -51,10 +51,15 @@ def add_claimex_pipes(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load the spaCy pipeline ``model`` with the claimex components, once per process."""
-    name = resolve_model(model)
+    return _load_pipeline(resolve_model(model))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str) -> Language:
+    # Cached by resolved name: load_pipeline(), load_pipeline(None) and the default's own name
+    # share one pipeline.
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_PIPES))
     except OSError as exc:
