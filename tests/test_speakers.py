@@ -113,6 +113,18 @@ def test_speaker_names(nlp, text, mentions, expected):
 
 DESCRIPTION_CASES = [
     pytest.param(
+        "White House spokesman Josh Earnest said the talks would go on.",
+        ("White House spokesman Josh Earnest", 1),
+        ("Josh Earnest", "White House spokesman", "White House"),
+        id="title-before-name",
+    ),
+    pytest.param(
+        "A lawyer for the landlord, Carla Mendes, said the lease was valid.",
+        ("Carla Mendes", 1),
+        ("Carla Mendes", "lawyer for the landlord", None),
+        id="description-before-name",
+    ),
+    pytest.param(
         "Nadia Petrova, a senior fellow at the Caspian Research Center, said the talks failed.",
         ("Nadia Petrova", 1),
         ("Nadia Petrova", "senior fellow", "Caspian Research Center"),

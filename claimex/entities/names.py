@@ -127,7 +127,12 @@ def _trim_left(doc: Doc, start: int, end: int) -> int:
         if is_title_word(doc[i]) and doc[i].text[:1].isupper() or doc[i].text in QUOTE_MARKS:
             start = i + 1
             break
-    while start < end and (not is_name_word(doc[start]) or doc[start].text[:1].islower()):
+    particles = words("name_particles.txt")
+    while start < end and (
+        not is_name_word(doc[start])
+        or doc[start].text[:1].islower()
+        and doc[start].text not in particles
+    ):
         start += 1
     # "Celebrities Julianne Moore", "Stated Stone": a plural noun or a verb opening the sentence.
     opener = doc[start].tag_ in ("NNS", "NNPS") or doc[start].tag_.startswith("VB")

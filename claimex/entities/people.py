@@ -129,6 +129,14 @@ def _mention(doc: Doc, span: Span, weak_before: int, common: frozenset[str]) -> 
     return Mention(name, gender, weak=name.start_char < weak_before)
 
 
+def _title_before_name(span: Span) -> bool:
+    """ "Charlotte Mayor" tagged as a person of its own right before "Jennifer Roberts"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].ent_type_ != "PERSON" or doc[span.end].ent_iob_ != "B":
+        return False
+    return is_title_word(span[-1]) and span[-1].text[:1].isupper()
+
+
 def _untagged_surnames(doc: Doc, text: str, found: list[Mention]) -> list[Span]:
     """Surnames the language model tagged elsewhere but not here ("Lynch said")."""
     surnames = {split_name(m.name.words)[1] for m in found if not m.weak}
@@ -154,7 +162,11 @@ def _alone(token) -> bool:
 def name_mentions(doc: Doc) -> list[Mention]:
     """Every person-name mention, in text order."""
     known = entries("org_known.txt")
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.text not in known]
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and e.text not in known and not _title_before_name(e)
+    ]
     person_words = {t.lower_ for e in persons for t in e if t.is_alpha and t.text[:1].isupper()}
     orgs = [e for e in doc.ents if e.label_ == "ORG" and _org_looks_like_person(e, person_words)]
     text = doc.text  # built from the tokens on each access: once here

@@ -115,6 +115,8 @@ def describe(doc: Doc, people: list[Person], owners: dict[int, int], org_at: Org
     collect the words of every title seen (for "the governor" ... "Gov. Chris Christie")."""
     for person in people:
         for mention in person.mentions:
+            if mention.weak:
+                continue  # a title-case headline runs words into the name
             name = mention.name
             root = doc[name.start : name.end].root
             title, org = _apposition(doc, root, name, org_at)
