@@ -11,7 +11,9 @@ from dataclasses import replace
 
 from claimex.figure_context import Candidate, qualifier_before, trend_words
 
-DASH_RE = re.compile(r"(?:[-\u2010\u2011]|[ \u00a0]?[\u2013\u2014][ \u00a0]?|[ \u00a0]to-|-to-)\Z")
+# "5-10", "25 – 40" (an en dash may stand between spaces), "5—10"; a spaced em dash sets off
+# an aside ("four in 10 — 38 percent — said").
+DASH_RE = re.compile(r"(?:[-\u2010\u2011\u2014]|[ \u00a0]?\u2013[ \u00a0]?|[ \u00a0]to-|-to-)\Z")
 WORD_LINK_RE = re.compile(r"[ \u00a0]+(?P<link>to|through|and|or|out of|in)[ \u00a0]+\Z")
 FROM_TO_RE = re.compile(r"[^,;:()]{0,50}[ \u00a0]to[ \u00a0]+")
 PREVIOUS_WORD_RE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]*\Z")
@@ -87,7 +89,12 @@ def _compatible(first: Candidate, second: Candidate) -> bool:
         return False
     if first.unit_category and second.unit_category and first.unit != second.unit:
         return False
-    return not (first.currency and second.unit_category not in (None, "money"))
+    kinds = {_measure(c) for c in (first, second)} - {None}
+    return len(kinds) <= 1  # not "1.3 percent to $191.6 million"
+
+
+def _measure(candidate: Candidate) -> str | None:
+    return "money" if candidate.currency else candidate.unit_category
 
 
 def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) -> bool:

@@ -33,6 +33,7 @@ def figure(found: list[dict], text: str) -> dict:
         ("The deal is worth 1.5bn dollars.", "1.5bn", 1.5e9),
         ("She has 3k followers.", "3k", 3000),
         ("It weighs 1,250.5 tonnes.", "1,250.5", 1250.5),
+        ("The cutoff rose to $51,000, a record.", "$51,000", 51000),
         ("The lake is 1/8 of its size.", "1/8", 0.125),
         ("The gauge read minus 12 degrees.", "minus 12", -12),
         ("The charge was 1.6×10−19 coulombs.", "1.6×10−19", 1.6e-19),
@@ -154,6 +155,18 @@ def test_vague_amounts(figures, text, written, low, high):
 )
 def test_qualifiers(figures, text, written, qualifier):
     assert figure(figures(text), written)["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text, separate",
+    [
+        ("Revenue dipped 1.3 percent to $191.6 million.", ["1.3 percent", "$191.6 million"]),
+        ("Profit rose by $4 billion to $9 billion.", ["$4 billion", "$9 billion"]),
+        ("Four in 10 — 38 percent — agreed.", ["Four in 10", "38 percent"]),
+    ],
+)
+def test_no_range(figures, text, separate):
+    assert [f["text"] for f in figures(text)] == separate
 
 
 def test_bracketed_conversion_keeps_the_qualifier(figures):
