@@ -27,7 +27,8 @@ from claimex.quotes.mentions import mention_span, subject_of
 Offsets = tuple[int, int]
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
-EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
+EDGE_WORDS = {"that"}
+QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}  # a complementiser is not part of what was said
 
 
 @dataclass
@@ -230,5 +231,28 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
         if cue is None and token.tag_.startswith("VB"):
             cue = _verb_cue(token)
         if cue is not None:
+            if cue.speaker is not None and quoted(cue.speaker[0]):
+                cue.speaker = _speaker_beside(token, quoted)
             cues.append(cue)
     return cues
+
+
+def _speaker_beside(verb: Token, quoted: Callable[[int], bool]) -> Offsets | None:
+    """When the parser took a verbless quotation for the subject (`"Full panic mode," said
+    X` / `"...," Rep. X said`), the speaker is the phrase between the quotation and the cue,
+    or the one right after the cue."""
+    doc, sent = verb.doc, verb.sent
+    before = []
+    for t in reversed(doc[sent.start : verb.i]):
+        if quoted(t.idx) or t.text in QUOTE_MARK_TOKENS:
+            break
+        before.insert(0, t)
+    nouns = [t for t in before if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    after = [t for t in doc[verb.i + 1 : sent.end] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if nouns:
+        head = next((t for t in nouns if t.head not in before), nouns[-1])
+        start, end = mention_span(head)
+        return max(start, before[0].idx), end
+    if after and not quoted(after[0].idx):
+        return mention_span(after[0].head if after[0].dep_ == "compound" else after[0])
+    return None

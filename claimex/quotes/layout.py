@@ -12,7 +12,7 @@ from claimex.quotes.assemble import Draft, Regions, trimmed_piece
 
 # A signature: a dash and a name on the same line or the next one, up to a comma.
 DASH_SIGNATURE = re.compile(
-    r"[ \t]*\n?[ \t]*([\u2015\u2014\u2013]|--)[ \t]*([A-Z][^\n,(]{0,60}[^\s,(])"
+    r"[^\S\n]*\n?[^\S\n]*([\u2015\u2014\u2013]|--)[^\S\n]*([A-Z][^\n,(]{0,60}[^\s,(.])"
 )
 # A transcript turn: a paragraph opening with a name in capitals and a colon.
 TRANSCRIPT_TURN = re.compile(

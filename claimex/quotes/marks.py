@@ -20,6 +20,8 @@ AMBIGUOUS = {'"', "\u2033", "''"}
 # Two-character marks first so that '' is not read as two apostrophes.
 MARK_RE = re.compile("``|''|[\"\u201c\u201d\u201e\u00ab\u00bb\u2033]")
 LEFT_OPEN_CONTEXT = set("([{\u2014\u2013-/") | OPENERS
+STYLES = {"\u201c": "curly", "\u201d": "curly", "\u201e": "curly", "\u00ab": "guillemet",
+          "\u00bb": "guillemet", "``": "typewriter", "''": "typewriter"}
 RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-") | CLOSERS
 
 
@@ -51,6 +53,12 @@ def _direction(text: str, start: int, end: int) -> str:
     if right_free and not left_free:
         return "close"
     return "either"
+
+
+def _style(text: str, start: int) -> str:
+    """The family of the quote mark at ``start``: a paragraph reopens with the same one."""
+    mark = MARK_RE.match(text, start)
+    return STYLES.get(mark.group() if mark else "", "straight")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -103,5 +111,7 @@ def find_quoted(text: str) -> list[Quoted]:
         if quoted and not quoted[-1].closed and following:
             # Reopened at the very start of the next paragraph: the same quotation goes on.
             next_start = paragraphs[i + 1][0]
-            quoted[-1].continued = not text[next_start : following[0].open_start].strip()
+            same_style = _style(text, quoted[-1].open_start) == _style(text, following[0].open_start)
+            at_start = not text[next_start : following[0].open_start].strip()
+            quoted[-1].continued = at_start and same_style
     return [q for quoted in per_paragraph for q in quoted]

@@ -18,6 +18,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SUBJECT_CARRIERS = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl")
 NAME_TAGS = ("NNP", "NNPS")
 NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+LEFT_STOPS = ("appos", "relcl", "acl", "advmod", "cc", "preconj")
 KEEP_RIGHT_ALWAYS = ("conj", "cc", "compound", "case", "nummod")
 
 
@@ -65,7 +66,8 @@ def _right_end(head: Token) -> int:
 def _left_start(head: Token) -> int:
     start = head.i
     for child in reversed(list(head.lefts)):
-        if child.is_punct or child.dep_ in ("appos", "relcl", "acl", "advmod", "cc", "preconj"):
+        hyphen = child.tag_ == "HYPH" and not child.whitespace_  # "Hea-won"
+        if (child.is_punct and not hyphen) or child.dep_ in LEFT_STOPS:
             break
         start = child.left_edge.i
     return start
