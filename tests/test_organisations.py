@@ -67,6 +67,11 @@ CASES = [
         id="title-case-headline-phrases",
     ),
     pytest.param(
+        "Ole Berg, the Harbour Workers Union Chair, said rents rose.",
+        [("Harbour Workers Union", [], 1)],
+        id="trailing-title-dropped",
+    ),
+    pytest.param(
         "The State Department Wednesday said the visa was revoked.",
         [("State Department", [], 1)],
         id="name-before-a-weekday",

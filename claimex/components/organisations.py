@@ -41,15 +41,32 @@ EDGE_WORDS = {"the", "a", "an"}
 POLICE = re.compile(r"\bpolice\b")
 
 
+def _edge(token) -> bool:
+    return token.lower_ in EDGE_WORDS or token.is_punct or token.is_space
+
+
+def _after_owner(doc: Doc, start: int, end: int) -> int:
+    """ "Obama's State Department": the name starts after a leading possessor when what follows
+    is a capitalised name with an organisation word ("People's Daily" stays whole)."""
+    heads = words("org_heads.txt")
+    for i in range(start + 1, min(start + 3, end - 1)):
+        if doc[i].text in POSSESSIVE:
+            rest = doc[i + 1 : end]
+            if rest[0].text[:1].isupper() and any(bare(t.text) in heads for t in rest):
+                return i + 1
+    return start
+
+
 def _clean(doc: Doc, start: int, end: int) -> OrgForm | None:
-    """The name inside tokens [start, end) without "the", possessives and punctuation."""
-    while start < end and (
-        doc[start].lower_ in EDGE_WORDS or doc[start].is_punct or doc[start].is_space
-    ):
+    """The name inside tokens [start, end) without "the", a possessor, possessives,
+    punctuation and a trailing title ("Democratic National Committee Chair")."""
+    start = _after_owner(doc, start, end)
+    while start < end and _edge(doc[start]):
         start += 1
-    while end > start and (
-        doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
-    ):
+    while end > start and (_edge(doc[end - 1]) or doc[end - 1].text in POSSESSIVE):
+        end -= 1
+    titled = end - start > 1 and bare(doc[end - 1].text) in words("titles.txt")
+    if titled and bare(doc[end - 2].text) in words("org_heads.txt"):
         end -= 1
     if start >= end or any(t.text in QUOTE_MARKS or "\n" in t.text for t in doc[start:end]):
         return None
