@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
-from claimex.entities.people import Person, find_people, token_owners
+from claimex.entities.people import Person, find_people, release_people, token_owners
 from claimex.entities.resolve import Referent, Resolver, org_index
 from claimex.entities.roles import describe
 
@@ -76,6 +76,7 @@ class Registry:
 def resolve_speakers(doc: Doc) -> list[dict]:
     quotes = doc._.claimex_quotes or []
     if not any(q.get("speaker") for q in quotes):
+        release_people(doc)
         return []
     orgs = doc._.claimex_organisations or []
     people = find_people(doc)

@@ -309,6 +309,11 @@ def _doc_key(doc: Doc) -> tuple:
     return id(doc), len(doc), tuple((e.start, e.end, e.label) for e in doc.ents)
 
 
+def release_people(doc: Doc) -> None:
+    """Drop what :func:`find_people` kept for ``doc`` (its speakers need no people)."""
+    _LENT.pop(_doc_key(doc), None)
+
+
 def find_people(doc: Doc, keep: bool = False) -> list[Person]:
     """The people of ``doc``; ``keep`` leaves them for one later call on the same doc
     (which may then change them: each list is handed out at most twice)."""
