@@ -169,7 +169,9 @@ class Resolver:
             return self._organisation_noun(span, root)
         if word in words("titles.txt") or word in words("epithets.txt"):
             index = self._role(root)
-            if index is None and self._definite(root):
+            # "the Kentucky Republican": an epithet (not an office: "the president" may be
+            # someone never named) stands for the person last named as a subject.
+            if index is None and word in words("epithets.txt") and self._definite(root):
                 index = self._last_subject(root.idx)
             if index is not None:
                 return self._person(index)
