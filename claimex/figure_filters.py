@@ -207,11 +207,13 @@ def _is_name_part(text: str, candidate: Candidate, token: Token) -> bool:
         return False
     if qualifier_before(text, candidate.start)[0] is not None:
         return False  # "Over 500 people" starts with a qualifier, not a name
+    if previous.is_sent_start and previous.pos_ != "PROPN":
+        return False  # "The 335 accounts", "Only 5 people": a capital for the sentence
     head = token.head
     if token.dep_ == "nummod" and head.pos_ == "NOUN" and head.i > token.i:
         # "In Britain 500 people died" counts people; "iPhone 12 Mini deal" names a phone
         return any(t.text[0].isupper() for t in token.doc[token.i + 1 : head.i + 1])
-    return previous.pos_ == "PROPN" or not previous.is_sent_start
+    return True
 
 
 def _token_at(doc: Doc, start: int) -> Token | None:

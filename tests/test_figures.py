@@ -246,6 +246,7 @@ def test_trends(figures, text, written, trend):
         ("She finished 2nd in the race.", "2nd", "ordinal"),
         ("The company employs 2000 people.", "2000", "count"),
         ("In Britain 500 people died.", "500", "count"),
+        ("The 335 pro-Islamic State accounts closed.", "335", "count"),
         ("The No. 1 seed lost.", "1", "ordinal"),
         ("The category 4 storm hit.", "4", "ordinal"),
         ("The firm filed for Chapter 11 protection.", "11", "ordinal"),
