@@ -42,9 +42,13 @@ class Cue:
     how: str = ""  # which parse relation gave the content
 
 
+def _complementiser(token: Token) -> bool:
+    return token.lower_ in EDGE_WORDS and token.dep_ == "mark"
+
+
 def _chars(tokens: list[Token]) -> Offsets | None:
     """Offsets of ``tokens`` with punctuation, spaces and a leading "that" trimmed off."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in EDGE_WORDS):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or _complementiser(tokens[0])):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
