@@ -54,8 +54,8 @@ def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
         subject = _subject(verb)
         if subject is None or regions.quoted(subject.idx):
             continue
-        first = next(c for c in verb.rights if not c.is_punct)
-        tokens = [t for t in doc[first.left_edge.i : holder.right_edge.i + 1]]
+        first = next((c for c in verb.rights if not c.is_punct), holder)
+        tokens = list(doc[first.left_edge.i : holder.right_edge.i + 1])
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
         if not tokens:
