@@ -16,6 +16,10 @@ from claimex.figure_context import Candidate, qualifier_before, trend_words
 DASH_RE = re.compile(r"(?:[-\u2010\u2011\u2014]|[ \u00a0]?\u2013[ \u00a0]?|[ \u00a0]to-|-to-)\Z")
 WORD_LINK_RE = re.compile(r"[ \u00a0]+(?P<link>to|through|and|or|out of|in)[ \u00a0]+\Z")
 FROM_TO_RE = re.compile(r"[^,;:()]{0,50}[ \u00a0]to[ \u00a0]+")
+UNKNOWN_UNIT_RE = re.compile(
+    r"[ \u00a0][^\s\d,;:()][^\s,;:()]*(?:[ \u00a0][^\s\d,;:()][^\s,;:()]*)?"
+    r"(?=[ \u00a0]to[ \u00a0])"
+)
 PREVIOUS_WORD_RE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]*\Z")
 NOT_RANGES = frozenset({"date", "time", "ordinal"})
 
@@ -73,7 +77,8 @@ def _link(text: str, first: Candidate, second: Candidate, dashes: bool) -> str |
         return None
     if not _compatible(first, second):
         return None
-    for end in dict.fromkeys((first.end, first.unit_end)):
+    repeated = _repeated_unit_end(text, first, second)
+    for end in dict.fromkeys((first.end, first.unit_end, repeated or first.end)):
         between = text[end : second.start]
         if dashes and DASH_RE.fullmatch(between):
             return "dash"
@@ -81,6 +86,15 @@ def _link(text: str, first: Candidate, second: Candidate, dashes: bool) -> str |
         if match and _word_link_holds(text, first, second, match.group("link")):
             return match.group("link")
     return None
+
+
+def _repeated_unit_end(text: str, first: Candidate, second: Candidate) -> int:
+    """End of a unit the lexicon lacks but the text repeats after both ends:
+    "1.3 A/cm2 to 0.03 A/cm2"; else 0."""
+    match = UNKNOWN_UNIT_RE.match(text, first.end, second.start)
+    if match and text.startswith(match.group(), second.end):
+        return match.end()
+    return 0
 
 
 def _compatible(first: Candidate, second: Candidate) -> bool:
@@ -108,8 +122,10 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
         return whole and (link == "out of" or (first.value or 0) < (second.value or 0))
     if previous == "from":
         return True
-    if (first.value or 0) > (second.value if second.value is not None else second.high or 0):
-        return False  # "odds of 10 to 1": only "from" makes a falling range
+    falling = (first.value or 0) > (second.value if second.value is not None else second.high or 0)
+    with_unit = first.unit_category or first.currency or _repeated_unit_end(text, first, second)
+    if falling and not with_unit:
+        return False  # "odds of 10 to 1"; but "1.3 A/cm2 to 0.03 A/cm2" is a range
     # "rose 5% to 10%", "up $43.6 billion to $419.2 billion": a change, then a level; but
     # "fell by 1 to 1.5 degrees" leaves the unit to the second end and is a range
     if not (first.unit_category or first.currency):

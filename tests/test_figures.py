@@ -105,6 +105,7 @@ def test_scale_words(figures, text, written, value):
         ("Rents rose from 24.2 to 33-35 billion euros.", "24.2 to 33-35 billion", 24.2e9, 35e9),
         ("Temperatures fell by 1 to 1.5 degrees.", "1 to 1.5", 1, 1.5),
         ("Recovery takes 5-to-10 days.", "5-to-10", 5, 10),
+        ("The density fell from 1.3 A/cm2 to 0.03 A/cm2.", "1.3 A/cm2 to 0.03", 0.03, 1.3),
         ("It jumped from 240 to 273.", "240 to 273", 240, 273),
         ("It slid from $75 a barrel in May to $45 in June.", "$75 a barrel in May to $45", 45, 75),
     ],
