@@ -84,6 +84,13 @@ NAME_CASES = [
         id="group",
     ),
     pytest.param(
+        "Ann Ward met donors in Boston on Friday. Later the Wards flew home to Denver. She said "
+        "the trip was private.",
+        [("She", 1)],
+        ["Ann Ward"],
+        id="family-is-no-antecedent",
+    ),
+    pytest.param(
         "Senator Ruth Calder spoke in Frankfort on Monday. The Kentucky Republican said the "
         "tax would go.",
         [("The Kentucky Republican", 1)],

@@ -174,7 +174,21 @@ def name_mentions(doc: Doc) -> list[Mention]:
     found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before, common))]
     untagged = _untagged_surnames(doc, text, found)
     found += [m for span in untagged if (m := _mention(doc, span, weak_before, common))]
-    return sorted(found, key=lambda m: m.name.start_char)
+    return sorted(_no_families(found), key=lambda m: m.name.start_char)
+
+
+def _plural_of(word: str, surnames: set[str]) -> bool:
+    return word.endswith("s") and word[:-1] in surnames
+
+
+def _no_families(found: list[Mention]) -> list[Mention]:
+    """ "the Clintons" is a family, not a person: a one-word plural of a surname goes."""
+    surnames = {split_name(m.name.words)[1] for m in found if len(m.name.words) > 1}
+    return [
+        m
+        for m in found
+        if not (len(m.name.words) == 1 and _plural_of(m.name.words[0].lower(), surnames))
+    ]
 
 
 def _choose(candidates: list[Person], mention: Mention) -> Person | None:
