@@ -6,7 +6,10 @@ built): text, start, end, value, low, high, unit, qualifier, trend, counted, cat
 
 The numbers are read from the raw text (:mod:`claimex.numbers`), so offsets are exact and
 forms the tokenizer splits oddly ("1.5bn", "5%-10%", "US $58.24") come out whole; the parse
-and the named entities only decide what a number counts and whether it is a year.
+and the named entities only decide what a number counts and whether it is a year. Steps:
+units and currencies after each number (:mod:`claimex.figure_context`), dates, times,
+ordinals and non-figures (:mod:`claimex.figure_filters`), ranges
+(:mod:`claimex.figure_ranges`), then qualifier, trend and counted noun per figure.
 """
 
 from __future__ import annotations
