@@ -309,3 +309,17 @@ def test_odd_input_does_not_fail(nlp, text):
     doc = nlp(text)
     assert doc._.claimex_error is None
     assert isinstance(doc._.claimex_figures, list)
+
+
+def test_works_in_a_blank_pipeline():
+    import spacy
+
+    import claimex.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimex_figures")
+    found = nlp("Around 12,000 troops left in 2023.")._.claimex_figures
+    assert [(f["text"], f["category"]) for f in found] == [
+        ("Around 12,000", "count"),
+        ("2023", "date"),
+    ]
