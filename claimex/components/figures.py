@@ -4,12 +4,12 @@ Contract: ``doc._.claimex_figures`` is a list of dicts with the fields of
 :class:`claimex.models.Figure` except ``id`` and ``quote_id`` (assigned when the article is
 built): text, start, end, value, low, high, unit, qualifier, trend, counted, category.
 
-The numbers are read from the raw text (:mod:`claimex.numbers`), so offsets are exact and
+The numbers are read from the raw text (:mod:`claimex.figures.numbers`), so offsets are exact and
 forms the tokenizer splits oddly ("1.5bn", "5%-10%", "US $58.24") come out whole; the parse
 and the named entities only decide what a number counts and whether it is a year. Steps:
-units and currencies after each number (:mod:`claimex.figure_context`), dates, times,
-ordinals and non-figures (:mod:`claimex.figure_filters`), ranges
-(:mod:`claimex.figure_ranges`), then qualifier, trend and counted noun per figure.
+units and currencies after each number (:mod:`claimex.figures.context`), dates, times,
+ordinals and non-figures (:mod:`claimex.figures.filters`), ranges
+(:mod:`claimex.figures.ranges`), then qualifier, trend and counted noun per figure.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
-from claimex.figure_context import (
+from claimex.figures.context import (
     Candidate,
     counted_of,
     qualifier_after,
@@ -28,8 +28,8 @@ from claimex.figure_context import (
     read_candidates,
     trend_of,
 )
-from claimex.figure_filters import classify
-from claimex.figure_ranges import merge_ranges
+from claimex.figures.filters import classify
+from claimex.figures.ranges import merge_ranges
 
 register_extensions()
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimex.numbers import Number, alternation, scan_numbers, table
+from claimex.figures.numbers import Number, alternation, scan_numbers, table
 
 
 def _surface_pattern(surface: str) -> str:

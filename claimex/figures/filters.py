@@ -13,9 +13,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from claimex.figure_context import Candidate, qualifier_before
+from claimex.figures.context import Candidate, qualifier_before
+from claimex.figures.numbers import alternation
 from claimex.lexicons import entries, words
-from claimex.numbers import alternation
 
 TIME_RE = re.compile(
     r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|(?:am|pm|AM|PM)\b)"

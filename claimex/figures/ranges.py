@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimex.figure_context import Candidate, qualifier_before, trend_words
+from claimex.figures.context import Candidate, qualifier_before, trend_words
 
 # "5-10", "25 – 40" (an en dash may stand between spaces), "5—10"; a spaced em dash sets off
 # an aside ("four in 10 — 38 percent — said").

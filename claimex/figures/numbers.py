@@ -248,7 +248,7 @@ DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128, 1000})
 
 
 def read_fraction(match: re.Match[str]) -> Number:
-    """"1/16", "2/3 of": a share; "9/11", "24/7": a slashed date or code, no value."""
+    """ "1/16", "2/3 of": a share; "9/11", "24/7": a slashed date or code, no value."""
     numerator, denominator = int(match.group(1)), int(match.group(2))
     proper = 0 < numerator < denominator
     known = denominator in DENOMINATORS or match.string.startswith(" of ", match.end())

@@ -1,0 +1,1 @@
+"""Reading figures from text: numbers, their context, filters and ranges."""
