@@ -1,0 +1,145 @@
+"""Benchmark: claimex against the bare spaCy pipeline, on the same texts, in one run.
+
+    python tests/benchmarks/bench.py SMALL_DIR [--large LARGE_DIR] [--processes 1 2]
+
+SMALL_DIR is any folder of .txt files. LARGE_DIR should hold about ten times as many (other)
+texts; without it, SMALL_DIR is copied ten times into a temporary folder. For each process
+count it times ``claimex extract --format jsonl`` and ``nlp.pipe`` of the same model with all
+its default parts (same batch size), both as fresh processes that load the model, read the
+files and go through every text, and prints throughput, the ratio, the speed-up of more
+processes and peak memory (largest resident set of any one process). Also times
+``claimex --help``. Not collected by pytest; run it by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+# Runs a command and prints its wall time and the peak RSS (KiB) of its process tree's
+# largest process: RUSAGE_CHILDREN covers every waited-for descendant (workers included).
+MEASURE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+seconds = time.perf_counter() - started
+print(code, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+# The bare pipeline: the same model, all its default parts, nlp.pipe over the same files.
+BARE = """
+import pathlib, sys, spacy
+folder, model, n_process, batch_size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+nlp = spacy.load(model)
+texts = (p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(folder).rglob("*.txt")))
+for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+    pass
+"""
+
+
+# The installed `claimex` command, as a user runs it (beside this interpreter in a venv).
+CONSOLE_SCRIPT = shutil.which("claimex", path=str(Path(sys.executable).parent)) or "claimex"
+
+
+@dataclass
+class Result:
+    seconds: float
+    peak_mib: float
+
+
+def measure(command: list[str]) -> Result:
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
+    )
+    code, seconds, peak_kib = done.stdout.split()
+    if code not in ("0", "1"):  # 1: some inputs failed, still a complete run
+        raise SystemExit(f"{command[:3]} failed with exit code {code}:\n{done.stderr}")
+    return Result(float(seconds), int(peak_kib) / 1024)
+
+
+def claimex_command(folder: Path, n_process: int, batch_size: int) -> list[str]:
+    claimex = [sys.executable, "-m", "claimex", "extract", "--format", "jsonl", "--quiet"]
+    return [*claimex, "--include", "*.txt", "--n-process", str(n_process),
+            "--batch-size", str(batch_size), str(folder)]  # fmt: skip
+
+
+def bare_command(folder: Path, model: str, n_process: int, batch_size: int) -> list[str]:
+    return [sys.executable, "-c", BARE, str(folder), model, str(n_process), str(batch_size)]
+
+
+def ten_times(folder: Path, into: Path) -> Path:
+    for copy in range(10):
+        for path in sorted(folder.rglob("*.txt")):
+            shutil.copyfile(path, into / f"{copy}-{path.name}")
+    return into
+
+
+def help_seconds(runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([CONSOLE_SCRIPT, "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("small", type=Path)
+    parser.add_argument("--large", type=Path)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+    from claimex.pipeline import resolve_model
+
+    model = resolve_model()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpora = {"1x": args.small, "10x": args.large or ten_times(args.small, Path(tmp))}
+        docs = {name: len(list(path.rglob("*.txt"))) for name, path in corpora.items()}
+        print(f"model {model}; batch size {args.batch_size}; documents {docs}")
+        rows = run_all(corpora, docs, model, args.processes, args.batch_size)
+    report(rows, args.processes)
+
+
+def run_all(corpora, docs, model, processes, batch_size) -> dict:
+    rows = {}
+    for name, folder in corpora.items():
+        for n in processes:
+            bare = measure(bare_command(folder, model, n, batch_size))
+            ours = measure(claimex_command(folder, n, batch_size))
+            rows[name, n] = (bare, ours)
+            print(
+                f"{name:>4} corpus, {n} process(es): bare {docs[name] / bare.seconds:6.1f} docs/s "
+                f"({bare.seconds:6.1f} s, {bare.peak_mib:5.0f} MiB peak)  claimex "
+                f"{docs[name] / ours.seconds:6.1f} docs/s ({ours.seconds:6.1f} s, "
+                f"{ours.peak_mib:5.0f} MiB peak)  claimex/bare throughput "
+                f"{bare.seconds / ours.seconds:.2f}x",
+                flush=True,
+            )
+    return rows
+
+
+def report(rows: dict, processes: list[int]) -> None:
+    print()
+    for n in processes:
+        bare, ours = rows["10x", n]
+        print(f"claimex / bare throughput, {n} process(es), 10x corpus: "
+              f"{bare.seconds / ours.seconds:.2f}x (target >= 1.0)")  # fmt: skip
+        print(f"claimex peak memory, {n} process(es), 10x / 1x: "
+              f"{ours.peak_mib / rows['1x', n][1].peak_mib:.3f} (target <= 1.10)")  # fmt: skip
+    if 1 in processes and 2 in processes:
+        for label, index in (("bare", 0), ("claimex", 1)):
+            speedup = rows["10x", 1][index].seconds / rows["10x", 2][index].seconds
+            print(f"{label}: 2 processes / 1 process, 10x corpus: {speedup:.2f}x (target >= 1.6)")
+    print(f"claimex --help: {help_seconds():.3f} s median (target < 0.25)")
+
+
+if __name__ == "__main__":
+    main()
