@@ -98,6 +98,13 @@ NAME_CASES = [
         id="epithet",
     ),
     pytest.param(
+        "Republican nominee Dan Price and Libertarian nominee Gary Stone met in Ohio. Reporters "
+        "asked questions. The Republican nominee said taxes would fall.",
+        [("The Republican nominee", 1)],
+        ["Dan Price"],
+        id="role-with-qualifier",
+    ),
+    pytest.param(
         "Mark Ellis and Julia Perez met voters in Ohio. Ellis and Perez said turnout was high.",
         [("Ellis and Perez", 1)],
         [None],

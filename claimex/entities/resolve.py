@@ -168,11 +168,11 @@ class Resolver:
         if word in words("org_anaphor_heads.txt"):
             return self._organisation_noun(span, root)
         if word in words("titles.txt") or word in words("epithets.txt"):
-            index = self._role(root)
+            index = self._role(span, root)
             # "the Kentucky Republican": an epithet (not an office: "the president" may be
             # someone never named) stands for the person last named as a subject.
             if index is None and word in words("epithets.txt") and self._definite(root):
-                index = self._last_subject(root.idx)
+                index = self._last_subject(root)
             if index is not None:
                 return self._person(index)
         if root.ent_type_ == "ORG":
@@ -215,13 +215,19 @@ class Resolver:
             return referent
         return Referent("group", ("group", norm(span.text)))
 
-    def _role(self, root: Token) -> int | None:
-        """ "the governor": the person last named before it whose titles hold the role
-        (or a synonym); in a headline, the first such person after it."""
+    def _role(self, span: Span, root: Token) -> int | None:
+        """ "the governor": a person whose titles hold the role (or a synonym) and most of the
+        mention's other words ("the Republican presidential nominee" is not the Libertarian
+        one); the last named before it, in a headline the first after it."""
         roles = synonyms(bare(root.text))
-        fitting = [i for i, p in enumerate(self.people) if p.role_words & roles]
-        if not fitting:
+        wanted = {bare(t.text) for t in span if t.is_alpha and t.pos_ != "DET"}
+        scores = {
+            i: len(p.role_words & wanted) for i, p in enumerate(self.people) if p.role_words & roles
+        }
+        if not scores:
             return None
+        best = max(scores.values())
+        fitting = {i for i, score in scores.items() if score == best}
         before = [(s, i) for s, i, _ in self.named if s < root.idx and i in fitting]
         if before:
             return before[-1][1]
@@ -235,10 +241,15 @@ class Resolver:
             t.dep_ == "det" and t.lower_ == "the" for t in root.lefts
         )
 
-    def _last_subject(self, start: int) -> int | None:
-        """The person last named as a subject (or last quoted) before ``start``."""
+    def _last_subject(self, root: Token) -> int | None:
+        """The person last named as a subject (or last quoted) before ``root``, of the gender
+        the noun shows ("businessman", "congresswoman")."""
+        word = root.lower_
+        gender = "female" if word.endswith("woman") else "male" if word.endswith("man") else None
         for position, index, subject in reversed(self.named):
-            if position < start and subject:
+            if position >= root.idx or not subject:
+                continue
+            if gender is None or self.people[index].gender in (None, gender):
                 return index
         return None
 
