@@ -10,6 +10,7 @@ does not contradict it; with none, it stays unresolved.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -57,6 +58,7 @@ class Resolver:
         self.unresolved: dict[str, tuple[int, Referent]] = {}  # gender -> last unresolved pronoun
         self.quoted = quoted
         self.common = common_words(doc.text)  # "Aides" opening a sentence is no name
+        self.sentence_starts = [sent.start_char for sent in doc.sents]
         # (start_char, person index, is subject) of every name outside quotes, for pronouns.
         self.named = sorted(
             (m.name.start_char, i, self._is_subject(m.name.start, m.name.end))
@@ -66,7 +68,12 @@ class Resolver:
         )
 
     def _is_subject(self, start: int, end: int) -> bool:
-        return self.doc[start:end].root.dep_ in ("nsubj", "nsubjpass")
+        """Subject of its clause, also inverted ("said Getmanchuk") or in apposition to the
+        subject ("Trump's adviser, Kellyanne Conway, said")."""
+        root = self.doc[start:end].root
+        if root.dep_ == "appos":
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass", "attr")
 
     def spoke(self, referent: Referent, start: int) -> None:
         """A resolved speaker is the likeliest antecedent of the next "he" or "she"."""
@@ -118,17 +125,21 @@ class Resolver:
         return None
 
     def _pronoun(self, token: Token) -> Referent:
-        """The last subject named before it whose gender does not contradict it, else the
-        last such name in any position."""
+        """The last person named before it whose gender does not contradict it; a subject
+        in the same or the previous sentence as that name is preferred to it."""
         gender = pronoun_genders()[token.lower_]
-        fallback = None
+        fallback, window = None, None
         for start, index, subject in reversed(self.named):
             if start >= token.idx or self.people[index].gender not in (None, gender):
                 continue
+            sentence = bisect_right(self.sentence_starts, start)
+            if window is not None and sentence < window:
+                break
             if subject:
                 fallback = index
                 break
-            fallback = index if fallback is None else fallback
+            if fallback is None:
+                fallback, window = index, sentence - 1
         if fallback is None:
             # One unresolved "she" after another with nobody new between: the same person.
             last = self.unresolved.get(gender)
