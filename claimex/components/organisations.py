@@ -8,10 +8,11 @@ Names come from the language model's ORG entities, cleaned ("the", possessives, 
 re-joined where the model splits one name ("Institute of Foreign Affairs" + "and National
 Security"), split where it joins two ("New York Times/CBS News"), plus well-known names it
 misses (lexicon) and "<place> police". Spans that are people (see
-:mod:`claimex.entities.people`), places, laws or court cases are dropped. Forms are merged by
-name, by an acronym introduced in parentheses or matching the initials, and by a shorter
-form that ends the longer one ("the Intelligence Committee"); "the bureau" after a name
-naming a bureau is one more mention.
+:mod:`claimex.entities.people`), places, laws, court cases, title-case phrases of ordinary
+words and headline phrases the body never names are dropped. Forms are merged by name, by an
+acronym introduced in parentheses or matching the initials, and by a shorter form that ends
+or abbreviates the longer one ("the Intelligence Committee"); "the bureau" after a name
+naming a bureau is one more mention (see :mod:`claimex.entities.orgforms`).
 """
 
 from __future__ import annotations
