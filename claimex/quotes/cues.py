@@ -28,6 +28,7 @@ Offsets = tuple[int, int]
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
 EDGE_WORDS = {"that"}
+TRAILING_ASIDES = ("appos", "relcl", "advcl", "acl")
 QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}  # a complementiser is not part of what was said
 
 
@@ -78,7 +79,7 @@ def _interrupted(verb: Token) -> list[Offsets]:
     left = list(doc[start : verb.left_edge.i])
     # "A, she said, B.": B goes on with what she said; "A, she said." ends it.
     right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1])
-    return [p for p in (_chars(left), _chars(right)) if p]
+    return [p for p in (_chars(left), _chars(_trimmed_clause(right))) if p]
 
 
 def _comma_delimited(verb: Token) -> bool:
@@ -109,10 +110,15 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
 
 
 def _trimmed_clause(tokens: list[Token]) -> list[Token]:
-    """What was said ends at a semicolon: the next clause is the writer's again."""
+    """What was said ends at a semicolon, and before a trailing aside set off by a comma
+    (", which ...", ", the presumed favourite", ", arguing that ...", ", although ...")."""
     for t in tokens[3:]:
         if t.text == ";":
             return _without_tail(tokens, t.i)
+        edge = t.left_edge.i
+        aside = t.dep_ in TRAILING_ASIDES and edge > tokens[0].i + 2
+        if aside and t.doc[edge - 1].text == "," and t.right_edge.i >= tokens[-1].i - 1:
+            return _without_tail(tokens, edge)
     return tokens
 
 
@@ -161,7 +167,7 @@ def _stance(verb: Token) -> Cue | None:
     for child in verb.rights:
         if child.i > end and child.dep_ in ("prep", "oprd") and child.lower_ in ("as", "for"):
             end = child.right_edge.i
-    piece = _chars(list(verb.doc[obj.left_edge.i : end + 1]))
+    piece = _chars(_trimmed_clause(list(verb.doc[obj.left_edge.i : end + 1])))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "stance", how="stance")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
     return cue
@@ -216,7 +222,7 @@ def _source_cue(token: Token, sent: Span) -> Cue | None:
     cue.speaker = mention_span(objects[0]) if objects else None
     left = [t for t in sent if t.i < inner.start]
     right = [t for t in sent if t.i >= inner.stop]
-    cue.content = [p for p in (_chars(left), _chars(right)) if p]
+    cue.content = [p for p in (_chars(left), _chars(_trimmed_clause(right))) if p]
     return cue
 
 
