@@ -177,9 +177,8 @@ def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
+def candidate_forms(doc: Doc, text: str, person_tokens: set[int]) -> list[OrgForm]:
     ranges = [piece for span in _entity_spans(doc) for piece in _split_slash(span)]
-    text = doc.text  # built from the tokens on each access: once here
     ranges += _known_spans(doc, text) + _police_spans(doc, text)
     forms, taken, common = [], set(), common_words(text)
     for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
@@ -197,11 +196,11 @@ def candidate_forms(doc: Doc, person_tokens: set[int]) -> list[OrgForm]:
     return forms
 
 
-def _drop_headline_phrases(doc: Doc, forms: list[OrgForm]) -> list[OrgForm]:
+def _drop_headline_phrases(text: str, forms: list[OrgForm]) -> list[OrgForm]:
     """A title-case headline makes the model see organisations everywhere ("City Council
     Rejects Harbour Plan"): a form there counts only if it is an acronym or the body's
     organisation names hold all its words."""
-    end = header_end(doc.text)
+    end = header_end(text)
     body_words = {w for f in forms if f.start >= end for w in norm(f.text).split()}
 
     def credible(form: OrgForm) -> bool:
@@ -216,8 +215,9 @@ def find_organisations(doc: Doc) -> list[dict]:
     if not len(doc):
         return []
     person_tokens = set(token_owners(find_people(doc, keep=True)))
-    forms = _drop_headline_phrases(doc, candidate_forms(doc, person_tokens))
-    groups = merge_forms(doc, forms)
+    text = doc.text  # built from the tokens on each access: once here
+    forms = _drop_headline_phrases(text, candidate_forms(doc, text, person_tokens))
+    groups = merge_forms(doc, text, forms)
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 
 

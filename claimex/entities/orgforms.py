@@ -196,11 +196,11 @@ def _merge_anaphors(doc: Doc, text: str, groups: list[OrgGroup]) -> None:
             )
 
 
-def merge_forms(doc: Doc, forms: list[OrgForm]) -> list[OrgGroup]:
+def merge_forms(doc: Doc, text: str, forms: list[OrgForm]) -> list[OrgGroup]:
+    """Organisations from their forms; ``text`` is ``doc.text``."""
     groups = _by_name(forms)
     if not groups:
         return []
-    text = doc.text  # built from the tokens on each access: once here
     _merge_acronyms(doc, text, groups)
     _merge_short_forms(groups)
     _merge_anaphors(doc, text, groups)
