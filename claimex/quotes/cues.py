@@ -28,7 +28,7 @@ Offsets = tuple[int, int]
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
 EDGE_WORDS = {"that"}
-TRAILING_ASIDES = ("appos", "relcl", "advcl", "acl")
+TRAILING_ASIDES = ("appos", "relcl", "acl")
 QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}  # a complementiser is not part of what was said
 
 
@@ -109,6 +109,14 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
     return list(verb.doc[clause.left_edge.i : end + 1])
 
 
+def _is_aside(token: Token) -> bool:
+    """An apposition, a relative clause or a participle ("arguing that ..."); a clause with
+    "because" or "since" gives the speaker's reasons and stays."""
+    if token.dep_ == "advcl":
+        return token.tag_ == "VBG"
+    return token.dep_ in TRAILING_ASIDES
+
+
 def _trimmed_clause(tokens: list[Token]) -> list[Token]:
     """What was said ends at a semicolon, and before a trailing aside set off by a comma
     (", which ...", ", the presumed favourite", ", arguing that ...", ", although ...")."""
@@ -116,7 +124,7 @@ def _trimmed_clause(tokens: list[Token]) -> list[Token]:
         if t.text == ";":
             return _without_tail(tokens, t.i)
         edge = t.left_edge.i
-        aside = t.dep_ in TRAILING_ASIDES and edge > tokens[0].i + 2
+        aside = _is_aside(t) and edge > tokens[0].i + 2
         if aside and t.doc[edge - 1].text == "," and t.right_edge.i >= tokens[-1].i - 1:
             return _without_tail(tokens, edge)
     return tokens
