@@ -72,6 +72,11 @@ CASES = [
         id="trailing-title-dropped",
     ),
     pytest.param(
+        "The U.S. Senate passed the bill on Monday. The Senate will vote again in June.",
+        [("U.S. Senate", ["Senate"], 2)],
+        id="country-prefix-dropped",
+    ),
+    pytest.param(
         "The State Department Wednesday said the visa was revoked.",
         [("State Department", [], 1)],
         id="name-before-a-weekday",
