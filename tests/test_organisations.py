@@ -72,9 +72,15 @@ CASES = [
         id="trailing-title-dropped",
     ),
     pytest.param(
-        "The U.S. Senate passed the bill on Monday. The Senate will vote again in June.",
+        "The U.S. Senate passed the bill on Monday. The Senate will vote again in June, a "
+        "U.S. official said.",
         [("U.S. Senate", ["Senate"], 2)],
         id="country-prefix-dropped",
+    ),
+    pytest.param(
+        "The Ohio Democratic Party met in Columbus, Ohio. The Democratic Party will meet in May.",
+        [("Ohio Democratic Party", [], 1), ("Democratic Party", [], 1)],
+        id="regional-branch-kept-apart",
     ),
     pytest.param(
         "The State Department Wednesday said the visa was revoked.",

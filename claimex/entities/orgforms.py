@@ -155,15 +155,27 @@ def _abbreviates(long: str, short: str) -> bool:
     return short_words[-1] == head and set(short_words) <= set(long_words)
 
 
-def _merge_short_forms(groups: list[OrgGroup]) -> None:
+def _regional(long: str, short: str, places: set[str]) -> bool:
+    """ "New York Democratic Party" is a branch of the "Democratic Party", not a longer name."""
+    prefix = long[: -len(short) - 1] if long.endswith(" " + short) else ""
+    generic = words("org_generic_modifiers.txt")  # "U.S. Senate" ... "the Senate" is one
+    return prefix in places and prefix.split()[0] not in generic
+
+
+def _merge_short_forms(groups: list[OrgGroup], places: set[str]) -> None:
     """ "Intelligence Committee" joins "House Intelligence Committee" when it ends (or
-    abbreviates) exactly one longer name; one word ("Guard") only after a generic first word
-    ("National Guard") or for a newspaper ("the Post")."""
+    abbreviates) exactly one longer name that is not a regional branch; one word ("Guard")
+    only after a generic first word ("National Guard") or for a newspaper ("the Post")."""
     generic = words("org_generic_modifiers.txt")
     for group in sorted(groups, key=lambda g: len(g.name)):
         key = norm(group.name)
         owners = [
-            g for g in groups if any(_ends_with(k, key) or _abbreviates(k, key) for k in g.keys())
+            g
+            for g in groups
+            if any(
+                (_ends_with(k, key) or _abbreviates(k, key)) and not _regional(k, key, places)
+                for k in g.keys()
+            )
         ]
         if " " not in key and key not in words("short_form_heads.txt"):
             owners = [g for g in owners if norm(g.name).split()[0] in generic]
@@ -202,6 +214,7 @@ def merge_forms(doc: Doc, text: str, forms: list[OrgForm]) -> list[OrgGroup]:
     if not groups:
         return []
     _merge_acronyms(doc, text, groups)
-    _merge_short_forms(groups)
+    places = {norm(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+    _merge_short_forms(groups, places)
     _merge_anaphors(doc, text, groups)
     return sorted(groups, key=lambda g: g.first)
