@@ -120,6 +120,18 @@ CASES = [
     # a quoted fragment under a characterization verb
     ('The mayor called the proposal "reckless and expensive."',
      [("mixed", 'the proposal "reckless and expensive.', "The mayor", "called")]),
+    # a verbless quotation that the parser takes for the subject
+    ('"Total chaos, really," said Paul Menard.',
+     [("direct", "Total chaos, really,", "Paul Menard", "said")]),
+    # an intention with an infinitive, a stance on an object
+    ("The governor plans to veto the water bill next week.",
+     [("indirect", "to veto the water bill next week", "The governor", "plans")]),
+    ("The union criticized the new shift rota.",
+     [("indirect", "the new shift rota", "The union", "criticized")]),
+    # a trailing aside set off by a comma is the writer's, not the speaker's
+    ("The mayor said the budget was balanced, citing a rise in tourism.",
+     [("indirect", "the budget was balanced", "The mayor", "said"),
+      ("indirect", "a rise in tourism", "The mayor", "citing")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue
@@ -228,3 +240,26 @@ def test_unclosed_quote_is_found_with_lower_confidence(nlp):
     [quote] = _quotes(nlp, text)
     assert quote["text"] == "the plan is dead and nobody cares."
     assert quote["confidence"] < 0.85
+
+
+def test_transcript_turns(nlp):
+    text = ("HOST: Will the bridge reopen this year?\n\n"
+            "MAYOR: We expect it to reopen in May.\n\n"
+            "HOST: Thank you.")
+    quotes = _quotes(nlp, text)
+    assert [(q["speaker"]["text"], q["text"], q["cue"]["text"]) for q in quotes] == [
+        ("HOST", "Will the bridge reopen this year?", ":"),
+        ("MAYOR", "We expect it to reopen in May.", ":"),
+        ("HOST", "Thank you.", ":"),
+    ]
+
+
+def test_one_capitalised_label_is_no_transcript(nlp):
+    assert _quotes(nlp, "UPDATE: The road has reopened.") == []
+
+
+def test_headline_with_speaker_and_colon(nlp):
+    text = "Mayor Lopez: Bridge Will Reopen in May\n\nThe city council met on Monday."
+    [quote] = _quotes(nlp, text)
+    assert (quote["speaker"]["text"], quote["text"]) == ("Mayor Lopez", "Bridge Will Reopen in May")
+    assert quote["rule"] == "indirect-headline"

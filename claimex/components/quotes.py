@@ -29,8 +29,8 @@ def find_quotes(doc: Doc, join_continuations: bool = False) -> list[dict]:
     if not doc.text.strip():
         return []
     regions = Regions(doc.text, find_quoted(doc.text))
-    cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.quoted)]
     drafts = headline_attribution(regions) + transcript_turns(regions)
+    cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.voiced_at)]
     drafts += drafts_for_cues(regions, cues) + dash_signatures(regions)
     drafts += continuations(regions, drafts, join_continuations)
     drafts += fragment_quotes(doc, regions)

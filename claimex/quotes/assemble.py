@@ -58,12 +58,20 @@ class Regions:
         self.inside = bytearray(len(text))
         for q in quoted:
             self.inside[q.start : q.end] = b"\x01" * (q.end - q.start)
+        self.voiced = bytearray(len(text))
         self.opens = [q.open_start for q in quoted]
         self.claimed: set[int] = set()
         self.anchored: set[int] = set()  # quotations with a cue right after them
 
     def quoted(self, char: int) -> bool:
         return 0 <= char < len(self.inside) and bool(self.inside[char])
+
+    def voice(self, start: int, end: int) -> None:
+        """Mark start..end as someone's own words (a transcript turn): no cues inside."""
+        self.voiced[start:end] = b"\x01" * (end - start)
+
+    def voiced_at(self, char: int) -> bool:
+        return self.quoted(char) or (0 <= char < len(self.voiced) and bool(self.voiced[char]))
 
     def chain(self, i: int) -> list[int]:
         """Region ``i`` and the paragraphs that continue it without closing it; a paragraph

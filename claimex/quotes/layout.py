@@ -55,6 +55,7 @@ def transcript_turns(regions: Regions) -> list[Draft]:
             end -= 1
         used = [i for i in regions.overlapping(start, end) if i not in regions.claimed]
         regions.claimed.update(used)
+        regions.voice(start, end)
         out.append(Draft([(start, end)], "transcript", None, match.span(1), used,
                          cue_span=match.span(2)))
     return out
@@ -63,8 +64,8 @@ def transcript_turns(regions: Regions) -> list[Draft]:
 def headline_attribution(regions: Regions) -> list[Draft]:
     """`Pence: Flowers Won't Be at Debate` as the first line: a quote of the named speaker."""
     match = HEADLINE.match(regions.text)
-    if match is None:
-        return []
+    if match is None or match.group(1).isupper():
+        return []  # "UPDATE: ..." is a label, not a speaker
     piece = trimmed_piece(regions.text, match.start(3), match.end(3))
     if piece is None:
         return []

@@ -24,7 +24,7 @@ KEEP_RIGHT_ALWAYS = ("conj", "cc", "compound", "case", "nummod")
 
 def _inverted_subject(verb: Token) -> Token | None:
     """`"...," warned the minister`: the parser often takes the speaker for an object."""
-    if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
+    if verb.i == 0 or not verb.doc[verb.i - 1].is_quote:
         return None
     return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")), None)
 
