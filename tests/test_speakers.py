@@ -188,6 +188,18 @@ def test_organisation_speaking(nlp):
     assert speakers[0]["kind"] == "organisation"
 
 
+@pytest.mark.parametrize(
+    "text, mention, expected",
+    [
+        ("A Boston Globe report said the mayor knew.", "A Boston Globe report", "Boston Globe"),
+        ("White House officials said the trip was off.", "White House officials", None),
+    ],
+)
+def test_things_an_organisation_owns_speak_for_it(nlp, text, mention, expected):
+    names, _ = _resolve(nlp, text, [(mention, 1)])
+    assert names == [expected]
+
+
 def test_person_tagged_as_organisation(nlp):
     # The language model tags the bare surname as an organisation; it warned, so it is a person.
     text = '"The drones are getting better," warned Marchuk.'

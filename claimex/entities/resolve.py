@@ -174,10 +174,13 @@ class Resolver:
 
     def _description(self, span: Span, root: Token) -> Referent:
         word = bare(root.text)
-        if root.tag_ in ("NNS", "NNPS") or word in words("group_nouns.txt"):
-            return Referent("group", ("group", norm(span.text)))
         if word in words("org_anaphor_heads.txt"):
             return self._organisation_noun(span, root)
+        owner = self._owning_organisation(root)
+        if owner is not None:
+            return owner
+        if root.tag_ in ("NNS", "NNPS") or word in words("group_nouns.txt"):
+            return Referent("group", ("group", norm(span.text)))
         if word in words("titles.txt") or word in words("epithets.txt"):
             index = self._role(span, root)
             # "the Kentucky Republican": an epithet (not an office: "the president" may be
@@ -191,6 +194,18 @@ class Resolver:
         if root.pos_ == "PROPN" and root.ent_type_ in UNLISTED and root.lower_ not in self.common:
             return self._unlisted_name(root)
         return Referent("unknown", ("mention", norm(span.text)))
+
+    def _owning_organisation(self, root: Token) -> Referent | None:
+        """ "a New York Times report", "the White House's statement": a thing (not people,
+        not a role: "White House officials", "a campaign spokesman") an organisation owns
+        speaks for it."""
+        if root.tag_ != "NN" or bare(root.text) in words("titles.txt"):
+            return None
+        for child in root.lefts:
+            org = self.org_at.get(child.i) if child.dep_ in ("compound", "poss", "nmod") else None
+            if org is not None:
+                return Referent("organisation", ("org", org["id"]), org["name"])
+        return None
 
     def _unlisted_organisation(self, root: Token) -> Referent:
         """An organisation the model tagged that the list left out: named as written."""
