@@ -137,9 +137,12 @@ def _title_before_name(span: Span) -> bool:
     return is_title_word(span[-1]) and span[-1].text[:1].isupper()
 
 
-def _untagged_surnames(doc: Doc, text: str, found: list[Mention]) -> list[Span]:
-    """Surnames the language model tagged elsewhere but not here ("Lynch said")."""
-    surnames = {split_name(m.name.words)[1] for m in found if not m.weak}
+def _untagged_surnames(
+    doc: Doc, text: str, found: list[Mention], common: frozenset[str]
+) -> list[Span]:
+    """Surnames the language model tagged elsewhere but not here ("Lynch said"); a word the
+    model took for a name once ("Turnout") but the article also writes in lower case is none."""
+    surnames = {split_name(m.name.words)[1] for m in found if not m.weak} - common
     if not surnames:
         return []
     covered = {i for m in found for i in range(m.name.start, m.name.end)}
@@ -172,7 +175,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
     text = doc.text  # built from the tokens on each access: once here
     weak_before, common = header_end(text), common_words(text)
     found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before, common))]
-    untagged = _untagged_surnames(doc, text, found)
+    untagged = _untagged_surnames(doc, text, found, common)
     found += [m for span in untagged if (m := _mention(doc, span, weak_before, common))]
     return sorted(_no_families(found), key=lambda m: m.name.start_char)
 
