@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 import spacy
@@ -28,6 +29,9 @@ C = TypeVar("C")
 CLAIMEX_PIPES = ("claimex_organisations", "claimex_figures", "claimex_quotes", "claimex_speakers")
 # Where a text over max_length is cut, best first: paragraph, line, word.
 CHUNK_BREAKS = ("\n\n", "\n", " ")
+# Documents per memory zone (see pipe_records): large enough that restarting worker
+# processes costs little, small enough that the vocabulary cannot grow much.
+ZONE_DOCS = 512
 
 
 def resolve_model(name: str | None = None) -> str:
@@ -137,9 +141,22 @@ def pipe_records(
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Run ``nlp`` over ``(text, context)`` pairs (contexts have a ``source``), in order.
 
-    Texts over ``nlp.max_length`` go through ``nlp.pipe`` as empty placeholders and are
-    processed in chunks here when their turn comes, so output order and streaming hold.
+    Every ZONE_DOCS documents run in a fresh ``nlp.memory_zone()``: the strings and lexemes
+    they add to the vocabulary (names, numbers...) are freed afterwards, so memory stays flat
+    however large the corpus (worker processes are restarted with each zone, likewise).
     """
+    items = iter(items)
+    for first in items:
+        with nlp.memory_zone():
+            zone = chain([first], islice(items, ZONE_DOCS - 1))
+            yield from _pipe_zone(nlp, zone, n_process, batch_size)
+
+
+def _pipe_zone(
+    nlp: Language, items: Iterable[tuple[str, C]], n_process: int, batch_size: int
+) -> Iterator[tuple[C, Article | ErrorRecord]]:
+    """Texts over ``nlp.max_length`` go through ``nlp.pipe`` as empty placeholders and are
+    processed in chunks here when their turn comes, so output order and streaming hold."""
     waiting: deque[str] = deque()
 
     def placeholders() -> Iterator[tuple[str, Any]]:

@@ -338,3 +338,36 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     os.close(primary)
     assert len(_records(out)) == 30
     assert b"docs/s" in seen and b"30 documents, " in seen
+
+
+def test_two_processes_give_the_same_records(tmp_path):
+    """--n-process 2 end to end: factories found in the workers, Doc extensions come back."""
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(GOOD.replace("May", f"month {i + 1}"))
+    outputs = [
+        subprocess.run(
+            [*CLAIMEX, "extract", str(tmp_path), "--n-process", n, "--batch-size", "1"],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        ).stdout  # fmt: skip
+        for n in ("1", "2")
+    ]
+    assert outputs[0] == outputs[1]
+    assert all(record["quotes"] for record in _records(outputs[1]))
+
+
+def test_memory_zones_free_strings_and_change_nothing(nlp, monkeypatch):
+    from claimex import pipeline
+
+    class Source:
+        source = "x.txt"
+
+    texts = [f"Zorblax{i} said the fee rose {i * 7919} percent." for i in range(6)]
+    records = [r for _, r in pipeline.pipe_records(nlp, [(t, Source()) for t in texts])]
+    monkeypatch.setattr(pipeline, "ZONE_DOCS", 2)
+    strings = len(nlp.vocab.strings)
+    zoned = [r for _, r in pipeline.pipe_records(nlp, [(t, Source()) for t in texts])]
+    assert zoned == records
+    assert len(nlp.vocab.strings) == strings
+    assert "Zorblax3" not in nlp.vocab.strings
