@@ -203,10 +203,19 @@ def _adjacent(regions: Regions, cue: Cue) -> Draft | None:
     return Draft(pieces, how, cue, cue.speaker, used)
 
 
+def ends_with_quotation(regions: Regions, start: int, end: int) -> int:
+    """``end``, or the end of the last quotation in start..end when one is there: a
+    characterisation ("called it "a disgrace" on Wednesday") ends with the quoted words."""
+    inside = [regions.items[i] for i in regions.overlapping(start, end)]
+    return max(q.end for q in inside) if inside else end
+
+
 def _from_parse(regions: Regions, cue: Cue) -> Draft | None:
     if not cue.content:
         return None
     pieces = list(cue.content)
+    if cue.kind == "stance":
+        pieces[-1] = (pieces[-1][0], ends_with_quotation(regions, *pieces[-1]))
     used = [i for s, e in pieces for i in regions.overlapping(s, e) if i not in regions.claimed]
     for i in used:
         pieces.append((regions.items[i].start, regions.items[i].end))

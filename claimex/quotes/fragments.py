@@ -55,6 +55,8 @@ def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
         if subject is None or regions.quoted(subject.idx):
             continue
         first = next((c for c in verb.rights if not c.is_punct), holder)
+        if holder.dep_ == "ccomp":
+            first = holder  # "tweeted early on Friday that X was "a con"": from "that"
         tokens = list(doc[first.left_edge.i : holder.right_edge.i + 1])
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
