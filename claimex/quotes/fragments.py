@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from claimex.quotes.assemble import Draft, Regions
 from claimex.quotes.lexicon import SPEECH, lemma_in
-from claimex.quotes.mentions import mention_span
+from claimex.quotes.mentions import mention_span, subject_of
 
 CHARACTERIZATION = "characterization_verbs.txt"
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "prep", "advcl", "dative")
@@ -36,10 +36,6 @@ def _governor(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-
-
 def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
     out = []
     for i, q in enumerate(regions.items):
@@ -51,7 +47,7 @@ def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
         verb, holder = found
         if not (lemma_in(verb.text, CHARACTERIZATION) or lemma_in(verb.text, SPEECH)):
             continue
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if subject is None or regions.quoted(subject.idx):
             continue
         first = next((c for c in verb.rights if not c.is_punct), holder)
