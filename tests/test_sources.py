@@ -1,4 +1,5 @@
-"""Reading inputs: encodings, bad bytes, directory walks, --include; long-text chunking."""
+"""Reading inputs: encodings, bad bytes, directory walks, --include; long-text chunking;
+the trimmed pipeline."""
 
 from __future__ import annotations
 
@@ -118,3 +119,22 @@ def test_chunk_bounds_cut_at_breaks_and_cover_the_text(text, limit, expected):
     bounds = chunk_bounds(text, limit)
     assert [text[start:end] for start, end in bounds] == expected
     assert all(end - start <= limit for start, end in bounds)
+
+
+def test_trimmed_attribute_ruler_sets_the_same_pos_tag_dep(nlp):
+    """load_pipeline drops the ruler's lemma and morphology rules; what is read stays equal."""
+    import spacy
+
+    from claimex.pipeline import resolve_model
+
+    full = spacy.load(resolve_model(), exclude=["lemmatizer", "ner"])
+    full.add_pipe("claimex_paragraphs", before="parser")  # as in load_pipeline
+    text = (
+        "But the mayor, who has been in office since 2019, said: “We won't stop.” "
+        "It's a dog-eat-dog world, isn't it?\n\nShe'd rather not say 12 percent.  Alright."
+    )
+    expected = [(t.pos_, t.tag_, t.dep_) for t in full(text)]
+    assert [(t.pos_, t.tag_, t.dep_) for t in nlp(text)] == expected
+    assert len(nlp.get_pipe("attribute_ruler").patterns) < len(
+        full.get_pipe("attribute_ruler").patterns
+    )
