@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from claimex.quotes.lexicon import (
+    OBJECT_NOT_SAID,
     COGNITION,
     INTENTION,
     SPEECH,
@@ -164,8 +165,10 @@ def _intention(verb: Token) -> Cue | None:
 
 
 def _stance(verb: Token) -> Cue | None:
-    """ "Clinton cited his remarks as examples": the object (and its "as" phrase)."""
-    if not lemma_in(verb.text, STANCE):
+    """ "Clinton cited his remarks as examples", "he said as much": the object (and its "as"
+    phrase) of a stance verb or of a verb of saying whose object is not the addressee."""
+    said = lemma_in(verb.text, SPEECH) and not lemma_in(verb.text, OBJECT_NOT_SAID)
+    if not (said or lemma_in(verb.text, STANCE)):
         return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     subject = subject_of(verb)
@@ -173,7 +176,7 @@ def _stance(verb: Token) -> Cue | None:
         return None
     end = obj.right_edge.i
     for child in verb.rights:
-        if child.i > end and child.dep_ in ("prep", "oprd") and child.lower_ in ("as", "for"):
+        if child.i > end and child.dep_ in ("prep", "oprd") and child.lower_ in ("as", "for", "of"):
             end = child.right_edge.i
     piece = _chars(_trimmed_clause(list(verb.doc[obj.left_edge.i : end + 1])))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "stance", how="stance")

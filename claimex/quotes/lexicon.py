@@ -15,6 +15,7 @@ SPEECH = "speech_verbs.txt"
 COGNITION = "cognition_verbs.txt"
 INTENTION = "intention_verbs.txt"
 STANCE = "stance_verbs.txt"
+OBJECT_NOT_SAID = "object_not_said.txt"
 
 
 @cache
