@@ -263,3 +263,18 @@ def test_headline_with_speaker_and_colon(nlp):
     [quote] = _quotes(nlp, text)
     assert (quote["speaker"]["text"], quote["text"]) == ("Mayor Lopez", "Bridge Will Reopen in May")
     assert quote["rule"] == "indirect-headline"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The coach added:\n\nIt was a bad night for all of us.",
+         ("It was a bad night for all of us", "The coach", "added")),
+        ("The coach added: it was a bad night for all of us.",
+         ("it was a bad night for all of us", "The coach", "added")),
+    ],
+)
+def test_colon_without_quote_marks(nlp, text, expected):
+    [quote] = _quotes(nlp, text)
+    assert (quote["text"], quote["speaker"]["text"], quote["cue"]["text"]) == expected
+    assert quote["kind"] == "indirect"

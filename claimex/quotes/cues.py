@@ -205,16 +205,35 @@ def _verb_cue(verb: Token) -> Cue | None:
         cue.content, cue.how = ([piece] if piece else []), "clause"
     else:
         cue.content, cue.how = _interrupted(verb), "interrupted"
+    if not cue.content:
+        colon = _after_colon(verb)
+        cue.content, cue.how = ([colon], "colon") if colon else (cue.content, cue.how)
     return cue
 
 
-def _phrase_at(token: Token) -> tuple[str, ...] | None:
-    doc = token.doc
-    for phrase in source_phrases():
-        words = tuple(t.lower_ for t in doc[token.i : token.i + len(phrase)])
-        if words == phrase:
-            return phrase
-    return None
+def _after_colon(verb: Token) -> Offsets | None:
+    """`She added: It is typical of him.` - words after the colon, to the paragraph's end
+    (or the next paragraph when the line ends with the colon), unless in quote marks (a
+    quotation is handled as such)."""
+    colon = next((c for c in verb.rights if c.text == ":"), None)
+    if colon is None:
+        return None
+    text = verb.doc.text
+    start = colon.idx + 1
+    if not text[start : _line_end(text, start)].strip():
+        start = _line_end(text, start)
+    rest = text[start:]
+    end = _line_end(text, start + len(rest) - len(rest.lstrip()))
+    stripped = text[start:end].strip()
+    if not stripped or stripped[0] in QUOTE_MARK_TOKENS or stripped[:2] in QUOTE_MARK_TOKENS:
+        return None
+    first = start + text[start:end].index(stripped)
+    return first, first + len(stripped.rstrip(" ."))
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _source_cue(token: Token, sent: Span) -> Cue | None:
