@@ -236,6 +236,15 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _phrase_at(token: Token) -> tuple[str, ...] | None:
+    doc = token.doc
+    for phrase in source_phrases():
+        words = tuple(t.lower_ for t in doc[token.i : token.i + len(phrase)])
+        if words == phrase:
+            return phrase
+    return None
+
+
 def _source_cue(token: Token, sent: Span) -> Cue | None:
     """ "According to X, ...": X is the speaker, the rest of the sentence the content."""
     phrase = _phrase_at(token)
