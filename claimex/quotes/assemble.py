@@ -227,7 +227,8 @@ def _merged(text: str, pieces: list[Offsets]) -> list[Offsets]:
     """Pieces sorted, with overlapping ones or ones separated by marks/space joined."""
     out: list[Offsets] = []
     for start, end in sorted(pieces):
-        if out and (start <= out[-1][1] or not text[out[-1][1] : start].strip(" \n\"'\u201c\u201d")):
+        between = text[out[-1][1] : start] if out else ""
+        if out and (start <= out[-1][1] or not between.strip(" \n\"'\u201c\u201d")):
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
             out.append((start, end))
@@ -340,12 +341,19 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
         start, end = d.pieces[0][0], d.pieces[-1][1]
         out.append({
             "id": f"q{len(out) + 1}", "text": text[start:end], "start": start, "end": end,
-            "kind": d.kind, "spans": [{"start": s, "end": e} for s, e in d.pieces] if len(d.pieces) > 1 else [],
+            "kind": d.kind,
+            "spans": [{"start": s, "end": e} for s, e in d.pieces] if len(d.pieces) > 1 else [],
             "cue": _span(text, *d.cue_offsets()) if d.cue_offsets() else None,
-            "speaker": {**_span(text, *d.speaker), "name": None, "speaker_id": None} if d.speaker else None,
+            "speaker": _mention(text, d.speaker),
             "confidence": _confidence(regions, d), "rule": f"{d.kind}-{d.rule}",
         })
     return out
+
+
+def _mention(text: str, speaker: Offsets | None) -> dict | None:
+    if speaker is None:
+        return None
+    return {**_span(text, *speaker), "name": None, "speaker_id": None}
 
 
 def _span(text: str, start: int, end: int) -> dict:

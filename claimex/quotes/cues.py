@@ -15,9 +15,9 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from claimex.quotes.lexicon import (
-    OBJECT_NOT_SAID,
     COGNITION,
     INTENTION,
+    OBJECT_NOT_SAID,
     SPEECH,
     STANCE,
     lemma_in,
@@ -28,9 +28,9 @@ from claimex.quotes.mentions import mention_span, subject_of
 Offsets = tuple[int, int]
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
-EDGE_WORDS = {"that"}
+EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
 TRAILING_ASIDES = ("appos", "relcl", "acl")
-QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}  # a complementiser is not part of what was said
+QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
 
 
 @dataclass
@@ -195,7 +195,8 @@ def _verb_cue(verb: Token) -> Cue | None:
         stance = _stance(verb)
         if stance is not None:
             return stance
-    if speech is None and not (clause is not None and clause.i > verb.i and lemma_in(verb.text, COGNITION)):
+    believes = clause is not None and clause.i > verb.i and lemma_in(verb.text, COGNITION)
+    if speech is None and not believes:
         return None
     subject = subject_of(verb)
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech" if speech else "cognition")

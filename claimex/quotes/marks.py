@@ -111,7 +111,8 @@ def find_quoted(text: str) -> list[Quoted]:
         if quoted and not quoted[-1].closed and following:
             # Reopened at the very start of the next paragraph: the same quotation goes on.
             next_start = paragraphs[i + 1][0]
-            same_style = _style(text, quoted[-1].open_start) == _style(text, following[0].open_start)
-            at_start = not text[next_start : following[0].open_start].strip()
+            reopened = following[0].open_start
+            same_style = _style(text, quoted[-1].open_start) == _style(text, reopened)
+            at_start = not text[next_start:reopened].strip()
             quoted[-1].continued = at_start and same_style
     return [q for quoted in per_paragraph for q in quoted]
