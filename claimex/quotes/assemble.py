@@ -25,6 +25,7 @@ AFTER_GAP = re.compile(
     r"(?:[^.!?\"\u201c\u201d\n]|\.(?=\S)){0,100}?[,:]\s*(?:(?:but|and|then)\s+)?|[ \t]*"
 )
 STRONG = ("speech", "source")  # cues that stand on their own, not only inside others' words
+SAME_SHARE = 0.5  # two drafts sharing this much of their letters are one quote
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
 CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75,
               "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75,
@@ -331,12 +332,7 @@ def _outer_end(d: Draft) -> int:
 def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
     """The quote dicts (contract of ``doc._.claimex_quotes``), numbered in text order."""
     text, out = doc.text, []
-    seen: set[tuple[Offsets, ...]] = set()
-    for d in sorted(drafts, key=lambda d: d.pieces[0]):
-        key = tuple(d.pieces)
-        if key in seen:
-            continue
-        seen.add(key)
+    for d in sorted(_distinct(regions, drafts), key=lambda d: d.pieces[0]):
         d.kind = _kind(regions, d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
         out.append({
@@ -348,6 +344,26 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
             "confidence": _confidence(regions, d), "rule": f"{d.kind}-{d.rule}",
         })
     return out
+
+
+def _letters(text: str, pieces: list[Offsets]) -> set[int]:
+    return {j for s, e in pieces for j in range(s, e) if text[j].isalnum()}
+
+
+def _distinct(regions: Regions, drafts: list[Draft]) -> list[Draft]:
+    """One quote per content: of two drafts sharing most of their letters (two cues for the
+    same words, "X said, citing ..." nested in "according to"), the more confident stays."""
+    kept: list[tuple[Draft, set[int]]] = []
+    ranked = sorted(drafts, key=lambda d: _confidence(regions, d), reverse=True)
+    for draft in ranked:
+        letters = _letters(regions.text, draft.pieces)
+        if not letters:
+            continue
+        if any(len(letters & other) >= SAME_SHARE * max(len(letters), len(other))
+               for _, other in kept):
+            continue
+        kept.append((draft, letters))
+    return [d for d, _ in kept]
 
 
 def _mention(text: str, speaker: Offsets | None) -> dict | None:
