@@ -113,7 +113,7 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
 def _is_aside(token: Token) -> bool:
     """An apposition or a participle ("arguing that ..."). A clause with "because" or
     "since" gives the speaker's reasons, and a relative clause is as often the speaker's
-    as the writer's (measured on PolNeAR train/dev): both stay."""
+    as the writer's (measured on the PolNeAR dev split): both stay."""
     if token.dep_ == "advcl":
         return token.tag_ == "VBG"
     return token.dep_ in TRAILING_ASIDES
