@@ -20,6 +20,7 @@ import click
 from claimex import __version__
 from claimex.errors import ClaimexError, ExitCode
 
+# The keys of claimex.render.WRITERS (not imported here: render pulls in pydantic).
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -53,6 +54,8 @@ def _atomic_output(path: str | None):
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
+            stream.flush()
+            os.fsync(stream.fileno())  # on disk before the rename makes it visible
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
         os.replace(tmp, target)
     except BaseException:
@@ -145,6 +148,8 @@ def extract_cli(paths, fmt, model, include, encoding, output, n_process, batch_s
 
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8")  # JSON and CSV are UTF-8 whatever the locale
     if n_process > 1:
         # Ctrl-C is the parent's to handle (workers would each print a traceback); the parent
         # ends the workers before unwinding.

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 Record = Article | ErrorRecord
-FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = (
     "source", "quote_id", "speaker_name", "speaker_mention", "cue", "kind",
     "text", "start", "end", "confidence",

@@ -371,3 +371,11 @@ def test_memory_zones_free_strings_and_change_nothing(nlp, monkeypatch):
     assert zoned == records
     assert len(nlp.vocab.strings) == strings
     assert "Zorblax3" not in nlp.vocab.strings
+
+
+def test_json_output_is_utf8_whatever_the_locale(nlp):
+    text = "“Ça suffit,” said Zoë Brandt.\n"
+    result = CliRunner(charset="latin-1").invoke(cli, ["extract", "-"], input=text.encode())
+    assert result.exit_code == 0
+    (record,) = _records(result.stdout_bytes.decode("utf-8"))
+    assert record["quotes"][0]["speaker"]["text"] == "Zoë Brandt"

@@ -14,6 +14,7 @@ processes and peak memory (largest resident set of any one process). Also times
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -23,14 +24,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# Runs a command and prints its wall time and the peak RSS (KiB) of its process tree's
-# largest process: RUSAGE_CHILDREN covers every waited-for descendant (workers included).
+# Runs a command and prints its wall time, CPU time and the peak RSS (KiB) of its process
+# tree's largest process: RUSAGE_CHILDREN covers every waited-for descendant (workers too).
 MEASURE = """
 import resource, subprocess, sys, time
 started = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 seconds = time.perf_counter() - started
-print(code, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 # The bare pipeline: the same model, all its default parts, nlp.pipe over the same files.
@@ -50,7 +52,8 @@ CONSOLE_SCRIPT = shutil.which("claimex", path=str(Path(sys.executable).parent)) 
 
 @dataclass
 class Result:
-    seconds: float
+    seconds: float  # wall clock
+    cpu: float  # user + system, all processes: less disturbed by other load on the machine
     peak_mib: float
 
 
@@ -58,10 +61,10 @@ def measure(command: list[str]) -> Result:
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
     )
-    code, seconds, peak_kib = done.stdout.split()
+    code, seconds, cpu, peak_kib = done.stdout.split()
     if code not in ("0", "1"):  # 1: some inputs failed, still a complete run
         raise SystemExit(f"{command[:3]} failed with exit code {code}:\n{done.stderr}")
-    return Result(float(seconds), int(peak_kib) / 1024)
+    return Result(float(seconds), float(cpu), int(peak_kib) / 1024)
 
 
 def claimex_command(folder: Path, n_process: int, batch_size: int) -> list[str]:
@@ -103,9 +106,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpora = {"1x": args.small, "10x": args.large or ten_times(args.small, Path(tmp))}
         docs = {name: len(list(path.rglob("*.txt"))) for name, path in corpora.items()}
-        print(f"model {model}; batch size {args.batch_size}; documents {docs}")
+        print(f"model {model}; batch size {args.batch_size}; documents {docs}; "
+              f"load average {os.getloadavg()} on {os.cpu_count()} cores")  # fmt: skip
         rows = run_all(corpora, docs, model, args.processes, args.batch_size)
     report(rows, args.processes)
+    # Other work on the machine slows the wall clock, above all with 2 processes.
+    print(f"load average at the end: {os.getloadavg()} on {os.cpu_count()} cores")
 
 
 def run_all(corpora, docs, model, processes, batch_size) -> dict:
@@ -116,11 +122,12 @@ def run_all(corpora, docs, model, processes, batch_size) -> dict:
             ours = measure(claimex_command(folder, n, batch_size))
             rows[name, n] = (bare, ours)
             print(
-                f"{name:>4} corpus, {n} process(es): bare {docs[name] / bare.seconds:6.1f} docs/s "
-                f"({bare.seconds:6.1f} s, {bare.peak_mib:5.0f} MiB peak)  claimex "
-                f"{docs[name] / ours.seconds:6.1f} docs/s ({ours.seconds:6.1f} s, "
-                f"{ours.peak_mib:5.0f} MiB peak)  claimex/bare throughput "
-                f"{bare.seconds / ours.seconds:.2f}x",
+                f"{name:>4} corpus, {n} process(es): "
+                f"bare {docs[name] / bare.seconds:5.2f} docs/s ({bare.seconds:5.1f} s wall, "
+                f"{bare.cpu:5.1f} s cpu, {bare.peak_mib:4.0f} MiB peak)  "
+                f"claimex {docs[name] / ours.seconds:5.2f} docs/s ({ours.seconds:5.1f} s wall, "
+                f"{ours.cpu:5.1f} s cpu, {ours.peak_mib:4.0f} MiB peak)  claimex/bare "
+                f"{bare.seconds / ours.seconds:.2f}x wall, {bare.cpu / ours.cpu:.2f}x cpu",
                 flush=True,
             )
     return rows
@@ -131,7 +138,8 @@ def report(rows: dict, processes: list[int]) -> None:
     for n in processes:
         bare, ours = rows["10x", n]
         print(f"claimex / bare throughput, {n} process(es), 10x corpus: "
-              f"{bare.seconds / ours.seconds:.2f}x (target >= 1.0)")  # fmt: skip
+              f"{bare.seconds / ours.seconds:.2f}x wall, {bare.cpu / ours.cpu:.2f}x cpu "
+              "(target >= 1.0)")  # fmt: skip
         print(f"claimex peak memory, {n} process(es), 10x / 1x: "
               f"{ours.peak_mib / rows['1x', n][1].peak_mib:.3f} (target <= 1.10)")  # fmt: skip
     if 1 in processes and 2 in processes:
