@@ -132,6 +132,17 @@ CASES = [
     ("The mayor said the budget was balanced, citing a rise in tourism.",
      [("indirect", "the budget was balanced", "The mayor", "said"),
       ("indirect", "a rise in tourism", "The mayor", "citing")]),
+    # a clause of reasons the parser hangs on the cue goes on with what was said
+    ("The mayor said the pool must close, because the roof leaks badly.",
+     [("indirect", "the pool must close, because the roof leaks badly", "The mayor", "said")]),
+    # "A, X said, and B": a conjunct with its own subject after the cue is still X's
+    ("Exports fell by a tenth, the ministry said on Friday, and imports rose slightly.",
+     [("indirect", "Exports fell by a tenth, the ministry said on Friday, and imports rose"
+       " slightly", "the ministry", "said")]),
+    # a subordinate clause before "he said" is part of the content
+    ("Though the first vote was easy, he said, the second one will be much harder.",
+     [("indirect", "Though the first vote was easy, he said, the second one will be much"
+       " harder", "he", "said")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

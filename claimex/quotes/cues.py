@@ -77,10 +77,17 @@ def _interrupted(verb: Token) -> list[Offsets]:
     start = head.left_edge.i
     if head.i < verb.i:
         start = verb.sent.start  # "A, but B, the source added.": all of it, not only B
-    left = list(doc[start : verb.left_edge.i])
+    left = list(doc[start : _attribution_start(verb)])
     # "A, she said, B.": B goes on with what she said; "A, she said." ends it.
     right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1])
     return [p for p in (_chars(left), _chars(_trimmed_clause(right))) if p]
+
+
+def _attribution_start(verb: Token) -> int:
+    """Where "she said" begins: at its subject; a clause the parser hung on the cue before
+    the subject ("Though A, he said, B") is part of what was said."""
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.left_edge.i if subject is not None else verb.left_edge.i
 
 
 def _comma_delimited(verb: Token) -> bool:
@@ -88,7 +95,8 @@ def _comma_delimited(verb: Token) -> bool:
     doc = verb.doc
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
-    words = [t.i for t in verb.subtree if not t.is_punct and not t.is_space]
+    start = _attribution_start(verb)
+    words = [t.i for t in verb.subtree if t.i >= start and not t.is_punct and not t.is_space]
     first, last = words[0], words[-1]
     before_ok = first > 0 and doc[first - 1].is_punct
     after_ok = last + 1 >= len(doc) or doc[last + 1].is_punct or doc[last + 1].is_space
@@ -101,13 +109,19 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
     end, head = clause.right_edge.i, verb.head
     if clause.i > verb.i:
         for child in verb.rights:
-            if child.i > end and child.dep_ == "parataxis":
+            if child.i > end and (child.dep_ == "parataxis" or _reason(child)):
                 end = child.right_edge.i
         # "X stressed that A — B" parsed with B as the root and the cue under it.
         opens_sentence = verb.left_edge.i == verb.sent.start
         if opens_sentence and verb.dep_ in ("ccomp", "parataxis") and head.i > end:
             end = head.right_edge.i
     return list(verb.doc[clause.left_edge.i : end + 1])
+
+
+def _reason(token: Token) -> bool:
+    """A clause the parser hung on the cue that goes on with what was said: "said A,
+    because B" (a participle, "said A, adding B", is the writer's aside)."""
+    return token.dep_ == "advcl" and token.tag_ != "VBG"
 
 
 def _is_aside(token: Token) -> bool:
@@ -204,13 +218,23 @@ def _verb_cue(verb: Token) -> Cue | None:
     cue.speaker = mention_span(subject) if subject is not None else None
     if clause is not None:
         piece = _chars(_trimmed_clause(_clause_tokens(verb, clause)))
-        cue.content, cue.how = ([piece] if piece else []), "clause"
+        more = _resumed(verb) if clause.i < verb.i else None
+        cue.content, cue.how = [p for p in (piece, more) if p], "clause"
     else:
         cue.content, cue.how = _interrupted(verb), "interrupted"
     if not cue.content:
         colon = _after_colon(verb)
         cue.content, cue.how = ([colon], "colon") if colon else (cue.content, cue.how)
     return cue
+
+
+def _resumed(verb: Token) -> Offsets | None:
+    """ "A, the agency said, and B.": a conjunct with a subject of its own after a cue that
+    follows its clause goes on with what was said ("and added B" is a new statement)."""
+    conj = next((c for c in verb.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+    if conj is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.lefts):
+        return None
+    return _chars(_trimmed_clause(list(verb.doc[conj.left_edge.i : conj.right_edge.i + 1])))
 
 
 def _after_colon(verb: Token) -> Offsets | None:
