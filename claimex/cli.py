@@ -142,40 +142,16 @@ def extract_cli(paths, fmt, model, include, encoding, output, n_process, batch_s
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
     line on stderr; the others are written), 2 usage error, 130 interrupted."""
-    from claimex.render import Reporter, make_writer
-    from claimex.run import run
-    from claimex.sources import iter_documents
-
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and CSV are UTF-8 whatever the locale
     if n_process > 1:
-        # Ctrl-C is the parent's to handle (workers would each print a traceback); the parent
-        # ends the workers before unwinding.
-        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
-        signal.signal(signal.SIGINT, _on_interrupt)
-    # The bar would garble a table being printed on the same terminal, which shows progress.
-    table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
-    progress = sys.stderr.isatty() and not table_on_terminal
+        _leave_ctrl_c_to_the_parent()
+    sources = {"include": tuple(include), "encoding": encoding}
+    pipeline = {"model": model, "n_process": n_process, "batch_size": batch_size}
     try:
-        with _atomic_output(output) as stream, Reporter(sys.stderr, quiet, progress) as report:
-            writer = make_writer(fmt, stream)
-
-            def write(record) -> None:
-                try:
-                    writer.write(record)
-                except BrokenPipeError:
-                    _end_workers()
-                    raise
-                report.advance()
-
-            summary = run(
-                iter_documents(paths, include=tuple(include), encoding=encoding),
-                write=write, warn=report.warn, fail=report.fail,
-                model=model, n_process=n_process, batch_size=batch_size,
-            )  # fmt: skip
-            writer.close()
+        summary, report = _extract(paths, fmt, output, quiet, sources, pipeline)
     except BrokenPipeError:
         _quiet_stdout()
         _stop_early(ExitCode.OK, n_process > 1)
@@ -188,6 +164,38 @@ def extract_cli(paths, fmt, model, include, encoding, output, n_process, batch_s
         raise error from exc
     report.summary(summary.line())
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
+
+
+def _leave_ctrl_c_to_the_parent() -> None:
+    """Workers ignore Ctrl-C (each would print a traceback); the parent ends them first."""
+    os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pipeline: dict):
+    """Stream every record to the writer; return the run's summary and the reporter."""
+    from claimex.render import Reporter, make_writer
+    from claimex.run import run
+    from claimex.sources import iter_documents
+
+    # The bar would garble a table being printed on the same terminal, which shows progress.
+    table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
+    progress = sys.stderr.isatty() and not table_on_terminal
+    with _atomic_output(output) as stream, Reporter(sys.stderr, quiet, progress) as report:
+        writer = make_writer(fmt, stream)
+
+        def write(record) -> None:
+            try:
+                writer.write(record)
+            except BrokenPipeError:
+                _end_workers()  # before unwinding closes nlp.pipe, which would wait for them
+                raise
+            report.advance()
+
+        documents = iter_documents(paths, **sources)
+        summary = run(documents, write=write, warn=report.warn, fail=report.fail, **pipeline)
+        writer.close()
+    return summary, report
 
 
 @cli.command("schema")
