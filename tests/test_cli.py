@@ -318,7 +318,7 @@ def test_ctrl_c_exits_130(tmp_path):
 
 def test_progress_bar_only_on_a_terminal(tmp_path):
     """stderr on a pseudo-terminal gets the bar with docs/s; stdout keeps only data."""
-    import pty
+    pty = pytest.importorskip("pty")  # POSIX only
 
     (tmp_path / "a.txt").write_text(GOOD)
     primary, secondary = pty.openpty()
