@@ -11,8 +11,11 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import Any, TypeVar
 
+import numpy
 import spacy
+from spacy.attrs import POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc
 
 import claimex.components  # noqa: F401  (registers the factories)
@@ -80,8 +83,11 @@ def _load_pipeline(name: str) -> Language:
 
 
 def trim_attribute_ruler(nlp: Language) -> None:
-    """Keep only the attribute ruler's rules for RULER_ATTRS (the tag-to-POS map and its
-    exceptions). Rules keep their order, so the POS, TAG and DEP they set are unchanged."""
+    """Keep only the attribute ruler's rules for RULER_ATTRS, and do its plain tag-to-POS
+    rules (most of its work: one match per token) as one table lookup in ``claimex_tag_pos``.
+
+    Rules keep their order and the plain ones come first in the ruler, so the POS, TAG and
+    DEP set are unchanged; the test suite compares them with the full ruler."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
@@ -90,8 +96,46 @@ def trim_attribute_ruler(nlp: Language) -> None:
         attrs = {name: value for name, value in rule["attrs"].items() if name in RULER_ATTRS}
         if attrs:
             kept.append({**rule, "attrs": attrs})
+    table = {}
+    while kept and _plain_tag_rule(kept[0]):
+        rule = kept.pop(0)
+        table[rule["patterns"][0][0]["TAG"]] = rule["attrs"]["POS"]
     ruler.clear()
     ruler.add_patterns(kept)
+    nlp.add_pipe("claimex_tag_pos", before="attribute_ruler", config={"table": table})
+
+
+def _plain_tag_rule(rule: dict) -> bool:
+    """``[[{"TAG": "NN"}]] -> {"POS": "NOUN"}`` and nothing else."""
+    patterns = rule["patterns"]
+    return (
+        len(patterns) == 1
+        and len(patterns[0]) == 1
+        and list(patterns[0][0]) == ["TAG"]
+        and isinstance(patterns[0][0]["TAG"], str)
+        and list(rule["attrs"]) == ["POS"]
+    )
+
+
+class TagToPos:
+    """Sets each token's POS from its tag with a lookup table (tags not in it keep theirs)."""
+
+    def __init__(self, nlp: Language, table: dict[str, str]):
+        self.table = {nlp.vocab.strings.add(tag): UNIVERSAL_POS[pos] for tag, pos in table.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        tags, pos = doc.to_array([TAG, POS]).T
+        kinds, where = numpy.unique(tags, return_inverse=True)
+        mapped = numpy.array([self.table.get(int(kind), -1) for kind in kinds])[where]
+        doc.from_array([POS], numpy.where(mapped >= 0, mapped, pos).astype("uint64"))
+        return doc
+
+
+@Language.factory("claimex_tag_pos", default_config={"table": {}})
+def make_tag_pos(nlp: Language, name: str, table: dict[str, str]) -> TagToPos:
+    return TagToPos(nlp, table)
 
 
 def to_record(doc: Doc, source: str) -> Article | ErrorRecord:
