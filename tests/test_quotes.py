@@ -143,6 +143,24 @@ CASES = [
     ("Though the first vote was easy, he said, the second one will be much harder.",
      [("indirect", "Though the first vote was easy, he said, the second one will be much"
        " harder", "he", "said")]),
+    # what was asked about; the person asked is not the speaker
+    ("Asked about the delays, the minister smiled.",
+     [("indirect", "the delays", None, "Asked")]),
+    ("The judge asked whether the witness had been paid.",
+     [("indirect", "whether the witness had been paid", "The judge", "asked")]),
+    ("When asked by Ms. Reyes about the strike, the mayor left.",
+     [("indirect", "the strike", "Ms. Reyes", "asked")]),
+    # a one-word answer
+    ("Asked if she would run again, the governor said no.",
+     [("indirect", "if she would run again", None, "Asked"),
+      ("indirect", "no", "the governor", "said")]),
+    # a that-clause the parser hangs on a noun of the cue's prepositional phrase
+    ("The coach said in one of a series of interviews that the team was tired.",
+     [("indirect", "the team was tired", "The coach", "said")]),
+    # the cue's own subject is the one nearest to it
+    ("It is now possible for small towns to build their own grids, she said.",
+     [("indirect", "It is now possible for small towns to build their own grids", "she",
+       "said")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

@@ -30,7 +30,8 @@ DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote
 CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75,
               "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75,
     "dash": 0.8, "fragment": 0.5, "transcript": 0.8,
-    "intention": 0.55, "headline": 0.7, "stance": 0.45, "colon": 0.7}
+    "intention": 0.55, "headline": 0.7, "stance": 0.45, "colon": 0.7,
+    "question": 0.6, "answer": 0.6}
 MIN_FLOATING_WORDS = 3
 # A word of these classes right before a quotation makes it a name or title ("on "Fox News
 # Sunday"", "the "Grand Bargain""), not the quote that a following cue attributes.

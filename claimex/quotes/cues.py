@@ -24,6 +24,7 @@ from claimex.quotes.lexicon import (
     source_phrases,
 )
 from claimex.quotes.mentions import mention_span, subject_of
+from claimex.quotes.questions import answer, asker, is_ask, question
 
 Offsets = tuple[int, int]
 CLAUSE_DEPS = ("ccomp",)
@@ -60,7 +61,21 @@ def _chars(tokens: list[Token]) -> Offsets | None:
 
 
 def _clause_child(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+    return clause if clause is not None else _stranded_clause(verb)
+
+
+def _stranded_clause(verb: Token) -> Token | None:
+    """ "said in one of a series of messages that A": the parser hangs the that-clause on a
+    noun of the cue's prepositional phrase; a clause opened by "that" as a complementiser
+    there is still what was said."""
+    for prep in (c for c in verb.rights if c.dep_ == "prep"):
+        for token in prep.subtree:
+            if token.dep_ in ("relcl", "acl", "ccomp") and any(
+                _complementiser(c) and c.i < token.i for c in token.lefts
+            ):
+                return token
+    return None
 
 
 def _interrupted(verb: Token) -> list[Offsets]:
@@ -86,8 +101,8 @@ def _interrupted(verb: Token) -> list[Offsets]:
 def _attribution_start(verb: Token) -> int:
     """Where "she said" begins: at its subject; a clause the parser hung on the cue before
     the subject ("Though A, he said, B") is part of what was said."""
-    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject.left_edge.i if subject is not None else verb.left_edge.i
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[-1].left_edge.i if subjects else verb.left_edge.i
 
 
 def _comma_delimited(verb: Token) -> bool:
@@ -199,9 +214,25 @@ def _stance(verb: Token) -> Cue | None:
     return cue
 
 
+def _question_or_answer(verb: Token) -> Cue | None:
+    """ "Asked about X", "asked whether X" (speaker: the asker), "she said no"."""
+    asked = question(verb)
+    piece, how = (asked, "question") if asked else (answer(verb), "answer")
+    if piece is None:
+        return None
+    who = asker(verb) if asked else subject_of(verb)
+    cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech", how=how, content=[piece])
+    cue.speaker = mention_span(who) if who is not None else None
+    return cue
+
+
 def _verb_cue(verb: Token) -> Cue | None:
     speech = lemma_in(verb.text, SPEECH)
     clause = _clause_child(verb)
+    if clause is None and speech:
+        asked = _question_or_answer(verb)
+        if asked is not None:
+            return asked
     if clause is None or clause.i < verb.i:
         intention = _intention(verb)
         if intention is not None:
@@ -213,7 +244,7 @@ def _verb_cue(verb: Token) -> Cue | None:
     believes = clause is not None and clause.i > verb.i and lemma_in(verb.text, COGNITION)
     if speech is None and not believes:
         return None
-    subject = subject_of(verb)
+    subject = asker(verb) if is_ask(verb) else subject_of(verb)
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech" if speech else "cognition")
     cue.speaker = mention_span(subject) if subject is not None else None
     if clause is not None:

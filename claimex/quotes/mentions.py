@@ -38,9 +38,11 @@ def subject_of(verb: Token, max_hops: int = 3) -> Token | None:
         return inverted
     current = verb
     for _ in range(max_hops + 1):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and not child.is_punct:
-                return child
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+        if subjects:
+            # "A for people ..., she said": the parser may hang a clause's subject on the
+            # cue too; the cue's own subject is the one nearest to it.
+            return min(subjects, key=lambda c: abs(c.i - current.i))
         if current.dep_ not in SUBJECT_CARRIERS or current.head is current:
             return None
         current = current.head
