@@ -122,7 +122,8 @@ def test_chunk_bounds_cut_at_breaks_and_cover_the_text(text, limit, expected):
 
 
 def test_trimmed_attribute_ruler_sets_the_same_pos_tag_dep(nlp):
-    """load_pipeline drops the ruler's lemma and morphology rules; what is read stays equal."""
+    """load_pipeline drops the ruler's lemma and morphology rules and does its plain tag-to-POS
+    rules as a table lookup (claimex_tag_pos); the annotations read stay equal."""
     import spacy
 
     from claimex.pipeline import resolve_model

@@ -3,12 +3,15 @@
     python tests/benchmarks/bench.py SMALL_DIR [--large LARGE_DIR] [--processes 1 2]
 
 SMALL_DIR is any folder of .txt files. LARGE_DIR should hold about ten times as many (other)
-texts; without it, SMALL_DIR is copied ten times into a temporary folder. For each process
-count it times ``claimex extract --format jsonl`` and ``nlp.pipe`` of the same model with all
-its default parts (same batch size), both as fresh processes that load the model, read the
-files and go through every text, and prints throughput, the ratio, the speed-up of more
-processes and peak memory (largest resident set of any one process). Also times
-``claimex --help``. Not collected by pytest; run it by hand.
+texts; without it, SMALL_DIR is copied ten times into a temporary folder, which measures
+memory growth alone (with SMALL_DIR holding a multiple of batch size x processes files,
+e.g. 32, the batches are the same texts too: peak memory follows the longest batch).
+
+For each process count it times ``claimex extract --format jsonl`` and ``nlp.pipe`` of the
+same model with all its default parts (same batch size), both as fresh processes that load
+the model, read the files and go through every text, and prints throughput (wall clock and
+CPU time), the ratio, the speed-up of more processes and peak memory (largest resident set
+of any one process). Also times ``claimex --help``. Not collected by pytest; run it by hand.
 """
 
 from __future__ import annotations
