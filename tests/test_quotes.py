@@ -161,6 +161,9 @@ CASES = [
     ("It is now possible for small towns to build their own grids, she said.",
      [("indirect", "It is now possible for small towns to build their own grids", "she",
        "said")]),
+    # the object of these verbs is a language or a fee, not what was said
+    ("The envoy spoke Swahili at the dinner.", []),
+    ("The club charged a large fee for parking.", []),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue
