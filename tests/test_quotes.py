@@ -161,6 +161,9 @@ CASES = [
     ("It is now possible for small towns to build their own grids, she said.",
      [("indirect", "It is now possible for small towns to build their own grids", "she",
        "said")]),
+    # after the object of a stance verb, a relative clause set off by a comma is the writer's
+    ("The union criticized the new shift rota, which starts in June.",
+     [("indirect", "the new shift rota", "The union", "criticized")]),
     # the object of these verbs is a language or a fee, not what was said
     ("The envoy spoke Swahili at the dinner.", []),
     ("The club charged a large fee for parking.", []),

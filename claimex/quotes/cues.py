@@ -148,14 +148,16 @@ def _is_aside(token: Token) -> bool:
     return token.dep_ in TRAILING_ASIDES
 
 
-def _trimmed_clause(tokens: list[Token]) -> list[Token]:
+def _trimmed_clause(tokens: list[Token], noun_phrase: bool = False) -> list[Token]:
     """What was said ends at a semicolon, and before a trailing aside set off by a comma
-    (", the presumed favourite", ", arguing that ...")."""
+    (", the presumed favourite", ", arguing that ..."). After a noun phrase ("acknowledged
+    the reality of climate change, which makes him an outlier") a relative clause set off
+    by a comma is the writer's too."""
     for t in tokens[3:]:
         if t.text == ";":
             return _without_tail(tokens, t.i)
         edge = t.left_edge.i
-        aside = _is_aside(t) and edge > tokens[0].i + 2
+        aside = (_is_aside(t) or (noun_phrase and t.dep_ == "relcl")) and edge > tokens[0].i + 2
         if aside and t.doc[edge - 1].text == "," and t.right_edge.i >= tokens[-1].i - 1:
             return _without_tail(tokens, edge)
     return tokens
@@ -208,7 +210,7 @@ def _stance(verb: Token) -> Cue | None:
     for child in verb.rights:
         if child.i > end and child.dep_ in ("prep", "oprd") and child.lower_ in ("as", "for", "of"):
             end = child.right_edge.i
-    piece = _chars(_trimmed_clause(list(verb.doc[obj.left_edge.i : end + 1])))
+    piece = _chars(_trimmed_clause(list(verb.doc[obj.left_edge.i : end + 1]), noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "stance", how="stance")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
     return cue
