@@ -11,7 +11,6 @@ import json
 import os
 
 import pytest
-
 from conftest import ROOT, SEED
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -56,7 +55,7 @@ def test_every_offset_exact(seed):
 
 
 @pytest.mark.parametrize(
-    "opening, speaker_name, kind",
+    "words, speaker_name, kind",
     [
         ("North Korea-Russia cooperation escalates", "Dmytro Ponomarenko", "indirect"),
         ("the war in Ukraine is not just", "Dmytro Ponomarenko", "indirect"),
@@ -75,9 +74,9 @@ def test_every_offset_exact(seed):
         ("I mean, does it make sense", "Leonid Litra", "direct"),
     ],
 )
-def test_seed_quote(seed, opening, speaker_name, kind):
-    found = [q for q in seed.quotes if q.text.startswith(opening)]
-    assert len(found) == 1, f"expected one quote starting {opening!r}"
+def test_seed_quote(seed, words, speaker_name, kind):
+    found = [q for q in seed.quotes if words in q.text]
+    assert len(found) == 1, f"expected one quote containing {words!r}"
     quote = found[0]
     assert quote.kind == kind
     assert quote.speaker is not None
@@ -120,7 +119,9 @@ def test_seed_years_are_dates(seed):
     ],
 )
 def test_seed_organisation(seed, name):
-    names = {n.lower().removeprefix("the ") for o in seed.organisations for n in [o.name, *o.aliases]}
+    names = {
+        n.lower().removeprefix("the ") for o in seed.organisations for n in [o.name, *o.aliases]
+    }
     assert name.lower() in names
 
 
