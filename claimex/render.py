@@ -112,9 +112,11 @@ class TableWriter:
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return  # errors are reported on stderr
-        heading = f"[bold]{record.source}[/bold]"
+        from rich.markup import escape
+
+        heading = f"[bold]{escape(record.source)}[/bold]"
         if record.title:
-            heading += f"  {record.title}"
+            heading += f"  {escape(record.title)}"
         if record.date:
             heading += f"  [dim]{record.date}[/dim]"
         self.console.rule(heading)
@@ -122,45 +124,52 @@ class TableWriter:
         if record.figures:
             self.console.print(self._figures(record))
         if record.organisations:
-            names = ", ".join(o.name for o in record.organisations)
+            names = escape(", ".join(o.name for o in record.organisations))
             self.console.print(f"[bold]Organisations:[/bold] {names}")
 
     @staticmethod
     def _quotes(record: Article) -> Table:
+        """One section per speaker (name, title, affiliation once), its quotes in text order."""
         from rich.table import Table
+        from rich.text import Text
 
-        table = Table(title="Quotes by speaker", show_lines=True, expand=True)
-        for column, style in (("Speaker", "bold cyan"), ("Kind", ""), ("Quote", ""),
-                              ("Cue", "green"), ("Conf.", ""), ("Rule", "dim")):  # fmt: skip
-            table.add_column(column, style=style, overflow="fold")
+        table = Table(title="Quotes by speaker", expand=True)
+        table.add_column("Speaker", style="bold cyan", ratio=2, overflow="fold")
+        table.add_column("Kind", no_wrap=True)
+        table.add_column("Quote", ratio=5, overflow="fold")
+        table.add_column("Cue", style="green", overflow="fold")
+        table.add_column("Conf.", no_wrap=True)
+        table.add_column("Rule", style="dim", overflow="fold")
         by_id = {s.id: s for s in record.speakers}
-        order = {s.id: i for i, s in enumerate(record.speakers)}
-
-        def speaker_key(q):
-            sid = q.speaker.speaker_id if q.speaker else None
-            return (order.get(sid, len(order)), q.start)
-
-        for q in sorted(record.quotes, key=speaker_key):
-            table.add_row(
-                _speaker_label(q, by_id), q.kind, q.text, q.cue.text if q.cue else "",
-                f"{q.confidence:.2f}", q.rule,
-            )  # fmt: skip
+        groups: dict[str, list] = {}
+        for q in record.quotes:
+            key = q.speaker.speaker_id or q.speaker.text if q.speaker else ""
+            groups.setdefault(key or "", []).append(q)
+        for quotes in groups.values():
+            for i, q in enumerate(quotes):
+                label = _speaker_label(q, by_id) if i == 0 else Text("")
+                table.add_row(
+                    label, q.kind, Text(q.text), Text(q.cue.text) if q.cue else "",
+                    f"{q.confidence:.2f}", q.rule, end_section=i == len(quotes) - 1,
+                )  # fmt: skip
         return table
 
     @staticmethod
     def _figures(record: Article) -> Table:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title="Figures", expand=True)
         for column in ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote"):
             table.add_column(column, overflow="fold")
         for f in record.figures:
             if f.low is not None and f.high is not None:
-                value = f"{f.low:g} to {f.high:g}"
+                value = f"{f.low:,g} to {f.high:,g}"
             else:
-                value = "" if f.value is None else f"{f.value:g}"
+                value = "" if f.value is None else f"{f.value:,g}"
             table.add_row(
-                f.text, value, f.qualifier or "", f.unit or "", f.counted or "", f.category,
+                Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
+                f.category,
                 f.quote_id or "",
             )  # fmt: skip
         return table
@@ -169,13 +178,19 @@ class TableWriter:
         pass
 
 
-def _speaker_label(quote, speakers_by_id: dict) -> str:
+def _speaker_label(quote, speakers_by_id: dict):
+    """The speaker's name (or the unresolved mention), title and affiliation, as rich Text
+    (never markup: names and quotes may contain square brackets)."""
+    from rich.text import Text
+
     if not quote.speaker:
-        return "?"
+        return Text("(no speaker)", style="dim")
     speaker = speakers_by_id.get(quote.speaker.speaker_id)
-    name = quote.speaker.name or f'"{quote.speaker.text}" (unresolved)'
+    label = Text(quote.speaker.name or f'"{quote.speaker.text}" (unresolved)')
     details = [d for d in (speaker.title, speaker.organisation) if d] if speaker else []
-    return name + (f"\n[dim]{', '.join(details)}[/dim]" if details else "")
+    if details:
+        label.append("\n" + ", ".join(details), style="dim not bold")
+    return label
 
 
 WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}

@@ -76,7 +76,8 @@ def test_csv_one_row_per_quote(runner, corpus):
 
 
 def test_table_shows_the_quote(runner, corpus):
-    result = runner.invoke(cli, ["extract", str(corpus / "a.txt"), "-f", "table"])
+    args = ["extract", str(corpus / "a.txt"), "-f", "table"]
+    result = runner.invoke(cli, args, env={"COLUMNS": "200"})  # no wrapping inside the quote
     assert result.exit_code == 0
     assert "Quotes by speaker" in result.stdout
     assert "new bridge" in result.stdout
