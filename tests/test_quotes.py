@@ -164,6 +164,12 @@ CASES = [
     # after the object of a stance verb, a relative clause set off by a comma is the writer's
     ("The union criticized the new shift rota, which starts in June.",
      [("indirect", "the new shift rota", "The union", "criticized")]),
+    # two statements across a semicolon: the cue's clause is the one after it
+    ("It was a long night; the coach says the team will rest tomorrow.",
+     [("indirect", "the team will rest tomorrow", "the coach", "says")]),
+    # a cue the tagger takes for a plural noun
+    ("But Ortiz claims that the fund was never audited.",
+     [("indirect", "the fund was never audited", "Ortiz", "claims")]),
     # the object of these verbs is a language or a fee, not what was said
     ("The envoy spoke Swahili at the dinner.", []),
     ("The club charged a large fee for parking.", []),

@@ -61,8 +61,19 @@ def _chars(tokens: list[Token]) -> Offsets | None:
 
 
 def _clause_child(verb: Token) -> Token | None:
-    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
-    return clause if clause is not None else _stranded_clause(verb)
+    """The clause of the cue: the one after it if there is one ("A: X said B" may be
+    parsed with both A and B as its clauses), else one before it in the same statement."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    after = [c for c in clauses if c.i > verb.i]
+    before = [c for c in clauses if c.i < verb.i and not _stop_between(c, verb)]
+    if after or before:
+        return (after or before)[0]
+    return _stranded_clause(verb)
+
+
+def _stop_between(clause: Token, verb: Token) -> bool:
+    """A colon or semicolon between a clause and the cue after it: two statements."""
+    return any(t.text in (":", ";") for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
 def _stranded_clause(verb: Token) -> Token | None:
@@ -336,13 +347,20 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
         if quoted(token.idx):
             continue
         cue = _source_cue(token, sent) if token.lower_ in _phrase_starts() else None
-        if cue is None and token.tag_.startswith("VB"):
+        if cue is None and (token.tag_.startswith("VB") or _verb_tagged_noun(token)):
             cue = _verb_cue(token)
         if cue is not None:
             if cue.speaker is not None and quoted(cue.speaker[0]):
                 cue.speaker = _speaker_beside(token, quoted)
             cues.append(cue)
     return cues
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """ "Trump claims that A": a cue the tagger took for a plural noun, which the parser
+    still gives a subject and a clause."""
+    deps = {c.dep_ for c in token.children}
+    return token.tag_ in ("NN", "NNS") and "nsubj" in deps and "ccomp" in deps
 
 
 def _speaker_beside(verb: Token, quoted: Callable[[int], bool]) -> Offsets | None:
