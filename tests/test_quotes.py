@@ -319,3 +319,21 @@ def test_colon_without_quote_marks(nlp, text, expected):
     [quote] = _quotes(nlp, text)
     assert (quote["text"], quote["speaker"]["text"], quote["cue"]["text"]) == expected
     assert quote["kind"] == "indirect"
+
+
+def test_cue_tagged_as_noun(nlp):
+    """ "Trump claims that ..." with "claims" tagged NNS but parsed with subject and clause."""
+    from spacy.tokens import Doc
+
+    from claimex.quotes.cues import find_cues
+
+    words = ["But", "Lee", "claims", "that", "he", "should", "win", "."]
+    doc = Doc(nlp.vocab, words=words,
+              tags=["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "."],
+              pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"],
+              deps=["cc", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"],
+              heads=[2, 2, 2, 6, 6, 6, 2, 2])
+    [cue] = find_cues(doc[:], lambda char: False)
+    assert (cue.token.text, cue.kind) == ("claims", "speech")
+    assert doc.text[slice(*cue.content[0])] == "he should win"
+    assert doc.text[slice(*cue.speaker)] == "Lee"
