@@ -157,6 +157,10 @@ CASES = [
     # a that-clause the parser hangs on a noun of the cue's prepositional phrase
     ("The coach said in one of a series of interviews that the team was tired.",
      [("indirect", "the team was tired", "The coach", "said")]),
+    ("In Lima last week, she told a meeting of farm leaders that few people knew the costs"
+     " of the drought better than they did.",
+     [("indirect", "few people knew the costs of the drought better than they did", "she",
+       "told")]),
     # the cue's own subject is the one nearest to it
     ("It is now possible for small towns to build their own grids, she said.",
      [("indirect", "It is now possible for small towns to build their own grids", "she",

@@ -77,11 +77,13 @@ def _stop_between(clause: Token, verb: Token) -> bool:
 
 
 def _stranded_clause(verb: Token) -> Token | None:
-    """ "said in one of a series of messages that A": the parser hangs the that-clause on a
-    noun of the cue's prepositional phrase; a clause opened by "that" as a complementiser
-    there is still what was said."""
-    for prep in (c for c in verb.rights if c.dep_ == "prep"):
-        for token in prep.subtree:
+    """ "said in one of a series of messages that A", "told a meeting of leaders that A": the
+    parser hangs the that-clause on a noun of the cue's prepositional phrase or addressee; a
+    clause opened by "that" as a complementiser there is still what was said."""
+    addressee = lemma_in(verb.text, OBJECT_NOT_SAID)  # "told a meeting of leaders that A"
+    holders = [c for c in verb.rights if c.dep_ == "prep" or (addressee and c.dep_ == "dobj")]
+    for holder in holders:
+        for token in holder.subtree:
             if token.dep_ in ("relcl", "acl", "ccomp") and any(
                 _complementiser(c) and c.i < token.i for c in token.lefts
             ):
