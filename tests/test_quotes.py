@@ -177,6 +177,12 @@ CASES = [
     # the object of these verbs is a language or a fee, not what was said
     ("The envoy spoke Swahili at the dinner.", []),
     ("The club charged a large fee for parking.", []),
+    # an apposition to a common noun restates what was said; one to a name is the writer's
+    ("The mayor said the city needs fair taxes, an end to loopholes for the rich.",
+     [("indirect", "the city needs fair taxes, an end to loopholes for the rich", "The mayor",
+       "said")]),
+    ("The mayor said she would meet Ana Ruiz, the new police chief.",
+     [("indirect", "she would meet Ana Ruiz", "The mayor", "said")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

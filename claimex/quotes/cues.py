@@ -158,6 +158,8 @@ def _is_aside(token: Token) -> bool:
     as the writer's (measured on the PolNeAR dev split): both stay."""
     if token.dep_ == "advcl":
         return token.tag_ == "VBG"
+    if token.dep_ == "appos":
+        return token.head.tag_ in ("NNP", "NNPS")  # "Mr. Trump, the presumed favourite"
     return token.dep_ in TRAILING_ASIDES
 
 
