@@ -183,6 +183,10 @@ CASES = [
        "said")]),
     ("The mayor said she would meet Ana Ruiz, the new police chief.",
      [("indirect", "she would meet Ana Ruiz", "The mayor", "said")]),
+    # an interrupting cue whose clause has a passive verb of saying ("have been asked")
+    ("In several cases, the clerks say, they have been asked to keep the files open.",
+     [("indirect", "In several cases, the clerks say, they have been asked to keep the files"
+       " open", "the clerks", "say")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

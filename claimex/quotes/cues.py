@@ -94,7 +94,7 @@ def _stranded_clause(verb: Token) -> Token | None:
 def _interrupted(verb: Token) -> list[Offsets]:
     """Content of a cue that interrupts or follows its clause: "A, she said, B." / "A, she said."""
     head, doc = verb.head, verb.doc
-    if head is verb or head.pos_ not in ("VERB", "AUX") or lemma_in(head.text, SPEECH):
+    if head is verb or head.pos_ not in ("VERB", "AUX") or _speaks(head):
         return []
     if verb.dep_ not in INTERRUPTING_DEPS and not _trailing_conj(verb):
         return []
@@ -116,6 +116,13 @@ def _attribution_start(verb: Token) -> int:
     the subject ("Though A, he said, B") is part of what was said."""
     subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
     return subjects[-1].left_edge.i if subjects else verb.left_edge.i
+
+
+def _speaks(verb: Token) -> bool:
+    """A verb of saying in the active voice ("they have been asked to ..." is no cue of
+    its own: "A, executives say, they have been asked to B" is the executives' content)."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return bool(lemma_in(verb.text, SPEECH)) and not passive
 
 
 def _comma_delimited(verb: Token) -> bool:
