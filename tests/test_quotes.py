@@ -187,6 +187,9 @@ CASES = [
     ("In several cases, the clerks say, they have been asked to keep the files open.",
      [("indirect", "In several cases, the clerks say, they have been asked to keep the files"
        " open", "the clerks", "say")]),
+    # a gerund after a verb of saying stands for its object
+    ("The coach suggested moving the match to Sunday.",
+     [("indirect", "moving the match to Sunday", "The coach", "suggested")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

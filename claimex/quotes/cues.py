@@ -224,7 +224,9 @@ def _stance(verb: Token) -> Cue | None:
     said = lemma_in(verb.text, SPEECH) and not lemma_in(verb.text, OBJECT_NOT_SAID)
     if not (said or lemma_in(verb.text, STANCE)):
         return None
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    # the object, or a gerund that stands for it ("admitted using the tax code")
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"
+                or (said and c.dep_ == "xcomp" and c.tag_ == "VBG")), None)
     subject = subject_of(verb)
     if obj is None or subject is None:
         return None
