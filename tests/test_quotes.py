@@ -190,6 +190,10 @@ CASES = [
     # a gerund after a verb of saying stands for its object
     ("The coach suggested moving the match to Sunday.",
      [("indirect", "moving the match to Sunday", "The coach", "suggested")]),
+    # a participial clause with its own subject or "whether" is no aside
+    ("Strikes, the union said, are legal, whether they are lasting a day or a week.",
+     [("indirect", "Strikes, the union said, are legal, whether they are lasting a day or a"
+       " week", "the union", "said")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

@@ -163,8 +163,9 @@ def _is_aside(token: Token) -> bool:
     """An apposition or a participle ("arguing that ..."). A clause with "because" or
     "since" gives the speaker's reasons, and a relative clause is as often the speaker's
     as the writer's (measured on the PolNeAR dev split): both stay."""
-    if token.dep_ == "advcl":
-        return token.tag_ == "VBG"
+    if token.dep_ == "advcl":  # a bare participle, not "whether it was sitting ..."
+        return token.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "mark", "aux") for c in token.lefts)
     if token.dep_ == "appos":
         return token.head.tag_ in ("NNP", "NNPS")  # "Mr. Trump, the presumed favourite"
     return token.dep_ in TRAILING_ASIDES
