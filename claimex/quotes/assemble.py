@@ -169,19 +169,20 @@ def _after(regions: Regions, cue: Cue, clause: Offsets, split: bool) -> int | No
     span = doc.char_span(clause[1], regions.items[i].open_start, alignment_mode="expand")
     if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
         return None  # `she said, adding later, "..."`: the quotation is the other verb's
-    if _sentence_goes_on(doc, regions.items[i]):
+    if _sentence_goes_on(doc, regions.text, regions.items[i]):
         return None  # `said that, "..." against ...`: a mixed quote, the parse decides
     return i
 
 
-def _sentence_goes_on(doc: Doc, q: Quoted) -> bool:
-    """Words follow the quotation's closing mark in the same sentence."""
+def _sentence_goes_on(doc: Doc, text: str, q: Quoted) -> bool:
+    """Words follow the quotation's closing mark in the same sentence (``text`` is
+    ``doc.text``, passed in because spaCy rebuilds it on every access)."""
     if not q.closed:
         return False
     last = doc.char_span(q.close_end - 1, q.close_end, alignment_mode="expand")
     if last is None:
         return False
-    rest = doc.text[q.close_end : last.root.sent.end_char]
+    rest = text[q.close_end : last.root.sent.end_char]
     return any(ch.isalnum() for ch in rest)
 
 
