@@ -194,6 +194,24 @@ CASES = [
     ("Strikes, the union said, are legal, whether they are lasting a day or a week.",
      [("indirect", "Strikes, the union said, are legal, whether they are lasting a day or a"
        " week", "the union", "said")]),
+    # the object of a stance verb goes on with its source or role, not its time or place
+    ("The governor cited her endorsements from the three largest unions on Friday.",
+     [("indirect", "her endorsements from the three largest unions", "The governor",
+       "cited")]),
+    ("The union criticized the rota in a letter on Monday.",
+     [("indirect", "the rota", "The union", "criticized")]),
+    # a stance or intention verb in a relative or complement clause describes, not reports
+    ("The senator, who backed the bill last year, is retiring.", []),
+    ("Ruiz, who wants to cut the budget, spoke first.", []),
+    ("Parents said they wanted to challenge the ruling.",
+     [("indirect", "they wanted to challenge the ruling", "Parents", "said")]),
+    # a paragraph that opens with a cue does not attribute the quotation above it
+    ('"We will appeal," she said.\n\nFigures from the census show that rents rose.',
+     [("direct", "We will appeal,", "she", "said"),
+      ("indirect", "rents rose", "Figures from the census", "show")]),
+    # an aside between a cue and its quotation: the quotation is still the cue's
+    ('The coach joked, again using his old nickname, "We are not done yet."',
+     [("direct", "We are not done yet.", "The coach", "joked")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

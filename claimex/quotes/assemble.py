@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimex.quotes.cues import Cue, Offsets
+from claimex.quotes.lexicon import SPEECH, lemma_in
 from claimex.quotes.marks import Quoted
 
-# Between a quotation and a cue after it: `"...," she said` / `"..." - she said`.
-BEFORE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
+# Between a quotation and a cue after it: `"...," she said` / `"..." - she said`; never a
+# paragraph break (a paragraph opening with "Data show that ..." is not the quote's cue).
+BEFORE_GAP = re.compile(r"[ \t\u00a0,\u2014\u2013-]*")
 # Between a cue and a quotation after it: `she said: "..."`, `she told reporters, "..."`.
 # A full stop only inside an abbreviation ("in Raleigh, N.C., "); `, but "...` in a split quote.
 AFTER_GAP = re.compile(
@@ -167,11 +169,20 @@ def _after(regions: Regions, cue: Cue, clause: Offsets, split: bool) -> int | No
         return None
     doc = cue.token.doc
     span = doc.char_span(clause[1], regions.items[i].open_start, alignment_mode="expand")
-    if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+    if span is not None and any(_claims_quotation(t) for t in span):
         return None  # `she said, adding later, "..."`: the quotation is the other verb's
     if _sentence_goes_on(doc, regions.text, regions.items[i]):
         return None  # `said that, "..." against ...`: a mixed quote, the parse decides
     return i
+
+
+def _claims_quotation(token: Token) -> bool:
+    """A verb between a cue and a quotation: a verb of saying or a clause of the writer's
+    (`said that if A, "B"` is mixed) takes the quotation; an aside such as `joked, again
+    using his accent, "..."` does not."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.tag_ != "VBG" or bool(lemma_in(token.text, SPEECH))
 
 
 def _sentence_goes_on(doc: Doc, text: str, q: Quoted) -> bool:
