@@ -205,6 +205,10 @@ CASES = [
     ("Ruiz, who wants to cut the budget, spoke first.", []),
     ("Parents said they wanted to challenge the ruling.",
      [("indirect", "they wanted to challenge the ruling", "Parents", "said")]),
+    # a bare pronoun as the object of a stance verb; verbs whose object is no view
+    ("The council criticized it again.", []),
+    ("The mayor wrote letters for several of them.", []),
+    ("The club maintains a program for young players.", []),
     # a paragraph that opens with a cue does not attribute the quotation above it
     ('"We will appeal," she said.\n\nFigures from the census show that rents rose.',
      [("direct", "We will appeal,", "she", "said"),

@@ -250,6 +250,8 @@ def _stance(verb: Token) -> Cue | None:
         if child.dep_ == "prep" and child.lower_ not in STANCE_TAIL_PREPS:
             break
         end = child.right_edge.i
+    if obj.left_edge.i == end == obj.i and (obj.pos_ == "PRON" or obj.tag_ in ("PRP", "DT")):
+        return None  # "criticized him", "denied it": a bare pronoun is seldom annotated
     piece = _chars(_trimmed_clause(list(verb.doc[obj.left_edge.i : end + 1]), noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "stance", how="stance")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
