@@ -209,6 +209,12 @@ CASES = [
     ("The council criticized it again.", []),
     ("The mayor wrote letters for several of them.", []),
     ("The club maintains a program for young players.", []),
+    # what "according to X" attributes holds the cue inside it: one quote, X's account
+    ("The mayor told aides that the plan was dead, according to two people at the meeting.",
+     [("indirect", "The mayor told aides that the plan was dead",
+       "two people at the meeting", "according to")]),
+    # a finding of fact is no belief ("determined", "proved": seldom annotated)
+    ("Investigators determined that the fire was arson.", []),
     # a paragraph that opens with a cue does not attribute the quotation above it
     ('"We will appeal," she said.\n\nFigures from the census show that rents rose.',
      [("direct", "We will appeal,", "she", "said"),

@@ -35,6 +35,7 @@ CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75
     "intention": 0.55, "headline": 0.7, "stance": 0.45, "colon": 0.7,
     "question": 0.6, "answer": 0.6}
 MIN_FLOATING_WORDS = 3
+PARSE_RULES = ("clause", "interrupted", "question", "answer", "colon")  # content from the parse
 # A word of these classes right before a quotation makes it a name or title ("on "Fox News
 # Sunday"", "the "Grand Bargain""), not the quote that a following cue attributes.
 TITLE_GOVERNORS = ("ADP", "DET", "VERB", "AUX", "ADJ", "PART", "SCONJ", "CCONJ")
@@ -345,7 +346,7 @@ def _outer_end(d: Draft) -> int:
 def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
     """The quote dicts (contract of ``doc._.claimex_quotes``), numbered in text order."""
     text, out = doc.text, []
-    for d in sorted(_distinct(regions, drafts), key=lambda d: d.pieces[0]):
+    for d in sorted(_outside_sources(_distinct(regions, drafts)), key=lambda d: d.pieces[0]):
         d.kind = _kind(regions, d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
         out.append({
@@ -377,6 +378,15 @@ def _distinct(regions: Regions, drafts: list[Draft]) -> list[Draft]:
             continue
         kept.append((draft, letters))
     return [d for d, _ in kept]
+
+
+def _outside_sources(drafts: list[Draft]) -> list[Draft]:
+    """A cue inside what "according to X" attributes ("A told aides that B, according to X")
+    is part of X's account: the parse's content of that cue is no quote of its own."""
+    sources = [d for d in drafts if d.cue is not None and d.cue.kind == "source"]
+    return [d for d in drafts if not (
+        d.rule in PARSE_RULES and d.cue is not None
+        and any(other is not d and _within(d.cue.start, [other]) for other in sources))]
 
 
 def _mention(text: str, speaker: Offsets | None) -> dict | None:
