@@ -215,6 +215,9 @@ CASES = [
        "two people at the meeting", "according to")]),
     # a finding of fact is no belief ("determined", "proved": seldom annotated)
     ("Investigators determined that the fire was arson.", []),
+    # an intention ends before a relative clause set off by a comma
+    ("The union plans to strike in May, which would close the port.",
+     [("indirect", "to strike in May", "The union", "plans")]),
     # a paragraph that opens with a cue does not attribute the quotation above it
     ('"We will appeal," she said.\n\nFigures from the census show that rents rose.',
      [("direct", "We will appeal,", "she", "said"),

@@ -223,7 +223,8 @@ def _intention(verb: Token) -> Cue | None:
     if infinitive is None or subject is None:
         return None
     first = next((c for c in verb.rights if not c.is_punct), infinitive)
-    piece = _chars(list(verb.doc[first.left_edge.i : infinitive.right_edge.i + 1]))
+    tokens = list(verb.doc[first.left_edge.i : infinitive.right_edge.i + 1])
+    piece = _chars(_trimmed_clause(tokens, noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "intention", how="intention")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
     return cue
