@@ -225,6 +225,13 @@ CASES = [
     # an aside between a cue and its quotation: the quotation is still the cue's
     ('The coach joked, again using his old nickname, "We are not done yet."',
      [("direct", "We are not done yet.", "The coach", "joked")]),
+    # a quoted programme where or to whom something was said is no quoted fragment
+    ('Ruiz commented on "Morning Talk" last week.', []),
+    ("The mayor told NBC's \"Morning Talk\" about her plans.", []),
+    ('Ruiz told "Morning Talk" she was tired.', [("indirect", "she was tired", "Ruiz", "told")]),
+    # a quoted fragment in the object of a prepositional verb of saying is one
+    ('Ruiz warned of a "long and costly" strike.',
+     [("mixed", 'of a "long and costly" strike', "Ruiz", "warned")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

@@ -12,12 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimex.quotes.assemble import Draft, Regions
-from claimex.quotes.lexicon import SPEECH, lemma_in
+from claimex.quotes.lexicon import OBJECT_NOT_SAID, SPEECH, lemma_in
 from claimex.quotes.mentions import mention_span, subject_of
 
 CHARACTERIZATION = "characterization_verbs.txt"
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "prep", "advcl", "dative")
 MAX_HOPS = 4
+VENUE_PREPS = ("on", "in")  # where something was said: `said on ABC's "This Week"`
 
 
 def _governor(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
@@ -36,6 +37,16 @@ def _governor(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
     return None
 
 
+def _says(verb: Token, holder: Token) -> bool:
+    """A verb of saying whose words are in the quotation: not one where the quotation is
+    where it was said (`said on ABC's "This Week"`) or to whom (`told NBC's "Today"`)."""
+    if not lemma_in(verb.text, SPEECH) or holder.dep_ == "dative":
+        return False
+    if holder.dep_ == "prep" and holder.lower_ in VENUE_PREPS:
+        return False
+    return not (holder.dep_ == "dobj" and lemma_in(verb.text, OBJECT_NOT_SAID))
+
+
 def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
     out = []
     for i, q in enumerate(regions.items):
@@ -45,7 +56,7 @@ def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
         if found is None:
             continue
         verb, holder = found
-        if not (lemma_in(verb.text, CHARACTERIZATION) or lemma_in(verb.text, SPEECH)):
+        if not (lemma_in(verb.text, CHARACTERIZATION) or _says(verb, holder)):
             continue
         subject = subject_of(verb)
         if subject is None or regions.quoted(subject.idx):
