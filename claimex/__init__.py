@@ -17,11 +17,14 @@ if TYPE_CHECKING:
     from claimex.models import Article
 
 
-def extract(text: str, source: str = "-", model: str | None = None) -> Article:
-    """Extract quotes, speakers, figures, organisations and claims from one text."""
+def extract(
+    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = False
+) -> Article:
+    """Extract quotes, speakers, figures, organisations and claims from one text
+    (``join_continuations``: see :func:`claimex.pipeline.add_claimex_pipes`)."""
     from claimex.pipeline import extract as _extract
 
-    return _extract(text, source=source, model=model)
+    return _extract(text, source=source, model=model, join_continuations=join_continuations)
 
 
 def __getattr__(name: str) -> Any:

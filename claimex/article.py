@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from claimex.components.paragraphs import parse_header
 from claimex.models import Article, Claim, Figure, Organisation, Quote, Speaker
+from claimex.text import doc_text
 
 CLAIM_FIGURE_CATEGORIES = {"count", "money", "percent", "quantity"}
 
@@ -54,11 +55,13 @@ def build_claims(
             )
         )
     unquoted = [f for f in figures if f.quote_id is None and f.category in CLAIM_FIGURE_CATEGORIES]
+    full = doc_text(doc)
     for sent in doc.sents:
-        text = sent.text.strip()
+        raw = full[sent.start_char : sent.end_char]  # Span.text would rebuild it from tokens
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(text)
         in_sentence = [f.id for f in unquoted if _inside(f.start, f.end, start, end)]
         if in_sentence:
@@ -79,7 +82,7 @@ def build_claims(
 
 
 def build_article(doc: Doc, source: str) -> Article:
-    date, title, _ = parse_header(doc.text)
+    date, title, _ = parse_header(doc_text(doc))
     quotes = [Quote(**q) for q in doc._.claimex_quotes or []]
     speakers = [Speaker(**s) for s in doc._.claimex_speakers or []]
     orgs = [Organisation(**o) for o in doc._.claimex_organisations or []]

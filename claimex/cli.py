@@ -136,8 +136,15 @@ def cli() -> None:
     "--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
     help="Documents per batch sent through the language pipeline.",
 )  # fmt: skip
+@click.option(
+    "--join-continuations", is_flag=True, envvar="CLAIMEX_JOIN_CONTINUATIONS",
+    help='A quotation going on after `"...," she said.` is a second span of her quote '
+    "(PolNeAR's convention), not a quote of its own.",
+)  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
-def extract_cli(paths, fmt, model, include, encoding, output, n_process, batch_size, quiet):
+def extract_cli(
+    paths, fmt, model, include, encoding, output, n_process, batch_size, join_continuations, quiet
+):
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
@@ -149,7 +156,12 @@ def extract_cli(paths, fmt, model, include, encoding, output, n_process, batch_s
     if n_process > 1:
         _leave_ctrl_c_to_the_parent()
     sources = {"include": tuple(include), "encoding": encoding}
-    pipeline = {"model": model, "n_process": n_process, "batch_size": batch_size}
+    pipeline = {
+        "model": model,
+        "n_process": n_process,
+        "batch_size": batch_size,
+        "join_continuations": join_continuations,
+    }
     try:
         summary, report = _extract(paths, fmt, output, quiet, sources, pipeline)
     except BrokenPipeError:

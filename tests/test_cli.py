@@ -90,6 +90,26 @@ def test_stdin_dash(runner):
     assert record["quotes"]
 
 
+CONTINUED = '"The bridge opens in May," said Ana Lopez. "It will carry ten thousand cars a day."\n'
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "spans"),
+    [
+        ([], {}, [[], []]),  # the default: a quote of its own, speaker carried over
+        (["--join-continuations"], {}, [[(1, 25), (44, 82)]]),
+        ([], {"CLAIMEX_JOIN_CONTINUATIONS": "1"}, [[(1, 25), (44, 82)]]),
+    ],
+)
+def test_join_continuations(runner, args, env, spans):
+    result = runner.invoke(cli, ["extract", "-", "-f", "jsonl", *args], input=CONTINUED, env=env)
+    assert result.exit_code == 0, result.stderr
+    (record,) = _records(result.stdout)
+    quotes = record["quotes"]
+    assert [[(s["start"], s["end"]) for s in q["spans"]] for q in quotes] == spans
+    assert {q["speaker"]["name"] for q in quotes} == {"Ana Lopez"}
+
+
 def _make_bad_inputs(folder: Path) -> None:
     folder.mkdir()
     (folder / "empty_dir").mkdir()

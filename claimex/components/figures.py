@@ -30,6 +30,7 @@ from claimex.figures.context import (
 )
 from claimex.figures.filters import classify
 from claimex.figures.ranges import merge_ranges
+from claimex.text import doc_text
 
 register_extensions()
 
@@ -85,7 +86,7 @@ def _trend(text: str, start: int, end: int, category: str) -> str | None:
 
 
 def find_figures(doc: Doc) -> list[dict]:
-    text = doc.text  # spaCy rebuilds it on every access: read it once
+    text = doc_text(doc)
     if not text.strip():
         return []
     candidates = merge_ranges(text, classify(doc, text, read_candidates(text)))

@@ -35,6 +35,7 @@ from claimex.entities.names import (
 from claimex.entities.orgforms import OrgForm, is_acronym, merge_forms, norm
 from claimex.entities.people import find_people, header_end, token_owners
 from claimex.lexicons import entries, words
+from claimex.text import doc_text
 
 register_extensions()
 
@@ -215,7 +216,7 @@ def find_organisations(doc: Doc) -> list[dict]:
     if not len(doc):
         return []
     person_tokens = set(token_owners(find_people(doc, keep=True)))
-    text = doc.text  # built from the tokens on each access: once here
+    text = doc_text(doc)
     forms = _drop_headline_phrases(text, candidate_forms(doc, text, person_tokens))
     groups = merge_forms(doc, text, forms)
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]

@@ -8,10 +8,15 @@ which keeps boundaries that are already set.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimex.text import doc_text
+
+NEWLINE_RE = re.compile(r"\n")
 # " date 2025-02-24 Headline text" as the first line of an article.
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]+([^\n]*\S)[ \t]*(?:\r?\n|\Z)")
 
@@ -26,17 +31,16 @@ def parse_header(text: str) -> tuple[str | None, str | None, int | None]:
 
 class ParagraphSentencizer:
     def __call__(self, doc: Doc) -> Doc:
-        _, _, title_start = parse_header(doc.text)
-        for i, token in enumerate(doc):
-            if i == 0:
-                continue
-            previous = doc[i - 1]
-            if token.is_space:
-                continue
-            if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
-                token.is_sent_start = True
-            elif title_start is not None and token.idx == title_start:
-                token.is_sent_start = True
+        text = doc_text(doc)
+        starts = doc.to_array(IDX)
+        # After a line break: the first token that starts after it (space tokens start nothing).
+        firsts = {bisect_right(starts, m.start()) for m in NEWLINE_RE.finditer(text)}
+        _, _, title_start = parse_header(text)
+        if title_start is not None:
+            firsts.add(bisect_left(starts, title_start))
+        for i in sorted(firsts):
+            if 0 < i < len(doc) and not doc[i].is_space:
+                doc[i].is_sent_start = True
         return doc
 
 

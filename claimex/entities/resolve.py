@@ -19,6 +19,7 @@ from claimex.entities.names import POSSESSIVE, bare, clean_name, common_words, p
 from claimex.entities.orgforms import norm
 from claimex.entities.people import Person
 from claimex.lexicons import entries, words
+from claimex.text import doc_text
 
 RELATIVE = {"who", "whom", "whose", "that", "which"}
 GROUP_PRONOUNS = {"they", "them", "their", "we", "us", "our", "it", "its", "i", "you"}
@@ -57,7 +58,7 @@ class Resolver:
         self.named_orgs: list[Referent] = []  # "the Clinton campaign": named by the mention
         self.unresolved: dict[str, tuple[int, Referent]] = {}  # gender -> last unresolved pronoun
         self.quoted = quoted
-        self.common = common_words(doc.text)  # "Aides" opening a sentence is no name
+        self.common = common_words(doc_text(doc))  # "Aides" opening a sentence is no name
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         # (start_char, person index, is subject) of every name outside quotes, for pronouns.
         self.named = sorted(
