@@ -33,6 +33,18 @@ def _resolve(nlp, text: str, mentions: list[tuple[str, int]]):
 
 NAME_CASES = [
     pytest.param(
+        "Maria Lopez said the plan would fail.\n",
+        [("Maria Lopez", 1)],
+        ["Maria Lopez"],
+        id="one-paragraph-text-is-no-headline",
+    ),
+    pytest.param(
+        "Lopez Says Plan Will Fail\n\nThe mayor spoke on Tuesday. Lopez said it would fail.",
+        [("Lopez", 2)],
+        ["Lopez"],
+        id="headline-name-makes-no-person",
+    ),
+    pytest.param(
         "Maria Lopez spoke to reporters on Tuesday. She said the plan would fail.",
         [("She", 1)],
         ["Maria Lopez"],

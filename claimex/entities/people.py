@@ -29,6 +29,7 @@ from claimex.entities.names import (
     word_pattern,
 )
 from claimex.lexicons import entries, words
+from claimex.text import doc_text
 
 
 @dataclass
@@ -68,9 +69,10 @@ class Person:
 
 
 def header_end(text: str) -> int:
-    """Character offset where the first line (a headline) ends, 0 if the text has one line."""
+    """Character offset where the first line (a headline) ends, 0 if nothing but white
+    space follows it (one paragraph is a text of its own, not a headline)."""
     newline = text.find("\n", len(text) - len(text.lstrip()))
-    return newline if newline > 0 else 0
+    return newline if newline > 0 and not text[newline:].isspace() else 0
 
 
 def _is_acronym(span: Span) -> bool:
@@ -172,7 +174,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
     ]
     person_words = {t.lower_ for e in persons for t in e if t.is_alpha and t.text[:1].isupper()}
     orgs = [e for e in doc.ents if e.label_ == "ORG" and _org_looks_like_person(e, person_words)]
-    text = doc.text  # built from the tokens on each access: once here
+    text = doc_text(doc)
     weak_before, common = header_end(text), common_words(text)
     found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before, common))]
     untagged = _untagged_surnames(doc, text, found, common)
