@@ -267,6 +267,14 @@ def test_continuation_belongs_to_previous_speaker(nlp):
     assert first["speaker"]["text"] == "engineer Ana Silva"
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0", " \u00a0"])
+def test_continuation_after_any_space(nlp, space):
+    text = f'"The dam is safe," she said.{space}"We inspect it every week."'
+    first, second = _quotes(nlp, text)
+    assert second["rule"] == "direct-continuation"
+    assert second["speaker"]["start"] == first["speaker"]["start"]
+
+
 def test_continuation_next_paragraph(nlp):
     text = '"The dam is safe," she said.\n\n"We inspect it every week."'
     first, second = _quotes(nlp, text)

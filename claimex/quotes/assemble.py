@@ -35,6 +35,7 @@ CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75
     "intention": 0.55, "headline": 0.7, "stance": 0.45, "colon": 0.7,
     "question": 0.6, "answer": 0.6}
 MIN_FLOATING_WORDS = 3
+INLINE_SPACE = " \t\u00a0\u2009\u202f"  # news text often puts a no-break space after a stop
 PARSE_RULES = ("clause", "interrupted", "question", "answer", "colon")  # content from the parse
 # A word of these classes right before a quotation makes it a name or title ("on "Fox News
 # Sunday"", "the "Grand Bargain""), not the quote that a following cue attributes.
@@ -299,7 +300,7 @@ def _claim(regions: Regions, draft: Draft, drafts: list[Draft]) -> None:
 
 
 def _opens_sentence(text: str, q: Quoted) -> bool:
-    before = text[: q.open_start].rstrip(" \t")
+    before = text[: q.open_start].rstrip(INLINE_SPACE)
     return not before or before[-1] in "\n.!?:\"\u201d"
 
 
@@ -320,7 +321,7 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
         anchor = _outer_end(last)
         if last.cue is not None:
             anchor = max(anchor, last.cue.token.sent.end_char)
-        if last.speaker is None or regions.text[anchor : q.open_start].strip(" \n\t.,"):
+        if last.speaker is None or regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):
             continue
         used = regions.chain(i)
         regions.claimed.update(used)
