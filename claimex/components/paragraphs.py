@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,9 +38,13 @@ class ParagraphSentencizer:
         _, _, title_start = parse_header(text)
         if title_start is not None:
             firsts.add(bisect_left(starts, title_start))
-        for i in sorted(firsts):
-            if 0 < i < len(doc) and not doc[i].is_space:
-                doc[i].is_sent_start = True
+        sent_starts = doc.to_array(SENT_START)
+        spaces = doc.to_array(IS_SPACE)
+        for i in firsts:
+            if 0 < i < len(doc) and not spaces[i]:
+                sent_starts[i] = 1
+        # One write for all (setting token.is_sent_start scans the whole doc each time).
+        doc.from_array([SENT_START], sent_starts)
         return doc
 
 
