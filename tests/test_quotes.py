@@ -132,6 +132,11 @@ CASES = [
     ("The mayor said the budget was balanced, citing a rise in tourism.",
      [("indirect", "the budget was balanced", "The mayor", "said"),
       ("indirect", "a rise in tourism", "The mayor", "citing")]),
+    # a participle other than a verb of saying goes on with what was said
+    ("The company said it raised two million dollars in May, bringing its total to nine"
+     " million.",
+     [("indirect", "it raised two million dollars in May, bringing its total to nine million",
+       "The company", "said")]),
     # a clause of reasons the parser hangs on the cue goes on with what was said
     ("The mayor said the pool must close, because the roof leaks badly.",
      [("indirect", "the pool must close, because the roof leaks badly", "The mayor", "said")]),

@@ -174,11 +174,18 @@ def _is_aside(token: Token) -> bool:
     "since" gives the speaker's reasons, and a relative clause is as often the speaker's
     as the writer's (measured on the PolNeAR dev split): both stay."""
     if token.dep_ == "advcl":  # a bare participle, not "whether it was sitting ..."
-        return token.tag_ == "VBG" and not any(
+        return token.tag_ == "VBG" and _cue_lemma(token) and not any(
             c.dep_ in ("nsubj", "mark", "aux") for c in token.lefts)
     if token.dep_ == "appos":
         return token.head.tag_ in ("NNP", "NNPS")  # "Mr. Trump, the presumed favourite"
     return token.dep_ in TRAILING_ASIDES
+
+
+def _cue_lemma(token: Token) -> bool:
+    """A verb of saying or belief: as a participle after what was said ("..., adding that",
+    "..., arguing that") it starts a statement of its own; another participle ("...,
+    bringing the total to $95 million") goes on with what was said."""
+    return bool(lemma_in(token.text, SPEECH) or lemma_in(token.text, COGNITION))
 
 
 def _trimmed_clause(tokens: list[Token], noun_phrase: bool = False) -> list[Token]:
