@@ -220,6 +220,15 @@ CASES = [
        "two people at the meeting", "according to")]),
     # a finding of fact is no belief ("determined", "proved": seldom annotated)
     ("Investigators determined that the fire was arson.", []),
+    # more infinitives and a condition the parser hangs on the intention verb are the plan
+    ("The governor pledged to cut taxes, fix the roads and hire more teachers.",
+     [("indirect", "to cut taxes, fix the roads and hire more teachers", "The governor",
+       "pledged")]),
+    ("The minister vowed to block the merger unless the company keeps its plants open.",
+     [("indirect", "to block the merger unless the company keeps its plants open",
+       "The minister", "vowed")]),
+    ("The governor pledged to cut taxes, and left.",
+     [("indirect", "to cut taxes", "The governor", "pledged")]),
     # an intention ends before a relative clause set off by a comma
     ("The union plans to strike in May, which would close the port.",
      [("indirect", "to strike in May", "The union", "plans")]),

@@ -29,6 +29,7 @@ from claimex.quotes.questions import answer, asker, is_ask, question
 Offsets = tuple[int, int]
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
+CONDITION_MARKS = ("if", "unless", "until", "because", "should")
 EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
 TRAILING_ASIDES = ("appos", "acl")
 # What goes on with the object of a stance verb ("cited the letters as proof", "described
@@ -230,11 +231,28 @@ def _intention(verb: Token) -> Cue | None:
     if infinitive is None or subject is None:
         return None
     first = next((c for c in verb.rights if not c.is_punct), infinitive)
-    tokens = list(verb.doc[first.left_edge.i : infinitive.right_edge.i + 1])
+    tokens = list(verb.doc[first.left_edge.i : _plan_end(verb, infinitive) + 1])
     piece = _chars(_trimmed_clause(tokens, noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "intention", how="intention")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
     return cue
+
+
+def _plan_end(verb: Token, infinitive: Token) -> int:
+    """Where the plan ends: after the infinitive, and after what the parser hung on the
+    intention verb that still belongs to it: more infinitives ("pledged to enact reform,
+    fix the courts and ...") and a condition ("vowed to act unless ...")."""
+    end = infinitive.right_edge.i
+    for child in verb.rights:
+        if child.i <= end or child.dep_ in ("punct", "cc"):
+            continue
+        more = child.dep_ == "conj" and child.tag_ == "VB" and verb.tag_ != "VB"
+        condition = child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in child.lefts)
+        if not (more or condition):
+            break
+        end = child.right_edge.i
+    return end
 
 
 def _stance(verb: Token) -> Cue | None:
