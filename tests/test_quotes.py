@@ -236,6 +236,11 @@ CASES = [
     ('"We will appeal," she said.\n\nFigures from the census show that rents rose.',
      [("direct", "We will appeal,", "she", "said"),
       ("indirect", "rents rose", "Figures from the census", "show")]),
+    # words before the quotation are part of it, unless a colon makes them its introduction
+    ('In March, "the plant will close," she said.',
+     [("mixed", 'In March, "the plant will close,', "she", "said")]),
+    ('The senator scolded him: "You misled us," she said.',
+     [("direct", "You misled us,", "she", "said")]),
     # an aside between a cue and its quotation: the quotation is still the cue's
     ('The coach joked, again using his old nickname, "We are not done yet."',
      [("direct", "We are not done yet.", "The coach", "joked")]),

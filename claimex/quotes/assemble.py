@@ -146,7 +146,10 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 
 def _lead_in(regions: Regions, start: int, end: int) -> Offsets | None:
-    """Words before the quotation in its sentence: `In 2012, "...," she said` is mixed."""
+    """Words before the quotation in its sentence: `In 2012, "...," she said` is mixed; words
+    ending in a colon (`The senator scolded him: "...," she said`) introduce it instead."""
+    if regions.text[start:end].rstrip(INLINE_SPACE + "\n").endswith(":"):
+        return None
     return trimmed_piece(regions.text, start, end)
 
 
