@@ -155,6 +155,8 @@ CASES = [
      [("indirect", "whether the witness had been paid", "The judge", "asked")]),
     ("When asked by Ms. Reyes about the strike, the mayor left.",
      [("indirect", "the strike", "Ms. Reyes", "asked")]),
+    # a bare "ask" with no one asking is no question put to anyone
+    ("Ask about the delays before you book.", []),
     # a one-word answer
     ("Asked if she would run again, the governor said no.",
      [("indirect", "if she would run again", None, "Asked"),

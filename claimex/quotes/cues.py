@@ -291,6 +291,8 @@ def _question_or_answer(verb: Token) -> Cue | None:
     if piece is None:
         return None
     who = asker(verb) if asked else subject_of(verb)
+    if who is None and verb.tag_ == "VB":
+        return None  # "ask yourself whether ...", "to ask why ...": a question no one put
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech", how=how, content=[piece])
     cue.speaker = mention_span(who) if who is not None else None
     return cue
