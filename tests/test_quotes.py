@@ -312,6 +312,17 @@ def test_joined_continuation_is_one_quote(nlp):
         "The dam is safe,", "We inspect it every week."]
 
 
+def test_joined_continuation_goes_on_with_the_quotation(nlp):
+    """`"A," she said, adding that B. "C."`: C joins the quotation A, not the reported B."""
+    from claimex.components.quotes import find_quotes
+
+    doc = nlp('"The dam is safe," she said, adding that the town had paid for repairs. '
+              '"We inspect it every week."')
+    quotes = find_quotes(doc, join_continuations=True)
+    pieces = [[doc.text[s["start"] : s["end"]] for s in q["spans"]] for q in quotes]
+    assert ["The dam is safe,", "We inspect it every week."] in pieces
+
+
 def test_multi_paragraph_quote_attributed_at_the_end(nlp):
     text = ('"The first paragraph of the statement is long.\n\n'
             '"The second one ends it," said the spokesman.')

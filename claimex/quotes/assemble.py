@@ -36,6 +36,7 @@ CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75
     "question": 0.6, "answer": 0.6}
 MIN_FLOATING_WORDS = 3
 INLINE_SPACE = " \t\u00a0\u2009\u202f"  # news text often puts a no-break space after a stop
+QUOTATION_RULES = ("cue-after", "cue-before", "split")  # a quotation beside its cue
 PARSE_RULES = ("clause", "interrupted", "question", "answer", "colon")  # content from the parse
 # A word of these classes right before a quotation makes it a name or title ("on "Fox News
 # Sunday"", "the "Grand Bargain""), not the quote that a following cue attributes.
@@ -326,6 +327,7 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
             anchor = max(anchor, last.cue.token.sent.end_char)
         if last.speaker is None or regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):
             continue
+        last = _quoted_in_same_sentence(last, previous)
         used = regions.chain(i)
         regions.claimed.update(used)
         pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
@@ -336,6 +338,17 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
         else:
             out.append(Draft(pieces, "continuation", None, last.speaker, used))
     return out
+
+
+def _quoted_in_same_sentence(last: Draft, previous: list[Draft]) -> Draft:
+    """`"A," she said, adding that B. "C."`: C goes on with the quotation A, not with the
+    reported B, when both hang on the same sentence."""
+    if last.cue is None or last.rule in QUOTATION_RULES:
+        return last
+    sent = last.cue.token.sent
+    same = [d for d in previous if d.rule in QUOTATION_RULES and d.cue is not None
+            and d.cue.token.sent == sent and d.speaker is not None]
+    return same[-1] if same else last
 
 
 def _outer_end(d: Draft) -> int:
