@@ -253,6 +253,10 @@ CASES = [
     # a quoted fragment in the object of a prepositional verb of saying is one
     ('Ruiz warned of a "long and costly" strike.',
      [("mixed", 'of a "long and costly" strike', "Ruiz", "warned")]),
+    # a quoted fragment goes on with the phrases the parser hangs on its verb
+    ('The mayor likened the plan to a "slow poison" in a speech about the budget.',
+     [("mixed", 'the plan to a "slow poison" in a speech about the budget', "The mayor",
+       "likened")]),
     # a title in quote marks is no quote
     ('She appeared on "Morning Report" on Monday.', []),
     # no quote marks, no cue

@@ -47,6 +47,19 @@ def _says(verb: Token, holder: Token) -> bool:
     return not (holder.dep_ == "dobj" and lemma_in(verb.text, OBJECT_NOT_SAID))
 
 
+def _tail_end(verb: Token, holder: Token) -> int:
+    """The end of the verb's phrase from the holder on: `likened the refugees to a "vicious
+    snake" in a song about ...` goes on with the phrases the parser hangs on the verb."""
+    end = holder.right_edge.i
+    for child in verb.rights:
+        if child.i <= end:
+            continue
+        if child.dep_ not in ("prep", "oprd", "dobj") or child.doc[end + 1].is_punct:
+            break
+        end = child.right_edge.i
+    return end
+
+
 def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
     out = []
     for i, q in enumerate(regions.items):
@@ -64,7 +77,7 @@ def fragment_quotes(doc: Doc, regions: Regions) -> list[Draft]:
         first = next((c for c in verb.rights if not c.is_punct), holder)
         if holder.dep_ == "ccomp":
             first = holder  # "tweeted early on Friday that X was "a con"": from "that"
-        tokens = list(doc[first.left_edge.i : holder.right_edge.i + 1])
+        tokens = list(doc[first.left_edge.i : _tail_end(verb, holder) + 1])
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
         if not tokens:
