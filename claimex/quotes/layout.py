@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from claimex.lexicons import words
 from claimex.quotes.assemble import Draft, Regions, trimmed_piece
 
 # A signature: a dash and a name on the same line or the next one, up to a comma.
@@ -19,6 +20,7 @@ TRANSCRIPT_TURN = re.compile(
     r"^[ \t]*[\"\u201c]?([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(:)[ \t]+(\S[^\n]*)$",
     re.MULTILINE,
 )
+LABELS = "headline_labels.txt"
 CLOSING_MARKS = " \t\"\u201d"
 # A headline of the form `Speaker: what they said` (a name of up to five capitalised words).
 HEADLINE = re.compile(
@@ -64,8 +66,8 @@ def transcript_turns(regions: Regions) -> list[Draft]:
 def headline_attribution(regions: Regions) -> list[Draft]:
     """`Pence: Flowers Won't Be at Debate` as the first line: a quote of the named speaker."""
     match = HEADLINE.match(regions.text)
-    if match is None or match.group(1).isupper():
-        return []  # "UPDATE: ..." is a label, not a speaker
+    if match is None or match.group(1).isupper() or match.group(1).lower() in words(LABELS):
+        return []  # "UPDATE: ...", "The Latest: ..." is a label, not a speaker
     piece = trimmed_piece(regions.text, match.start(3), match.end(3))
     if piece is None:
         return []
