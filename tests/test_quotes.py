@@ -409,7 +409,7 @@ def test_headline_with_speaker_and_colon(nlp):
     assert quote["rule"] == "indirect-headline"
 
 
-@pytest.mark.parametrize("label", ["The Latest", "Breaking", "Revealed"])
+@pytest.mark.parametrize("label", ["The Latest", "Breaking", "Exclusive"])
 def test_headline_label_is_no_speaker(nlp, label):
     text = f"{label}: Bridge Will Reopen in May\n\nThe city council met on Monday."
     assert _quotes(nlp, text) == []
