@@ -205,6 +205,10 @@ CASES = [
     ("The governor cited her endorsements from the three largest unions on Friday.",
      [("indirect", "her endorsements from the three largest unions", "The governor",
        "cited")]),
+    ("The mayor attacked other members on stage for their votes.",
+     [("indirect", "other members on stage for their votes", "The mayor", "attacked")]),
+    ("The mayor criticized the plan during the debate.",
+     [("indirect", "the plan", "The mayor", "criticized")]),
     ("The union criticized the rota in a letter on Monday.",
      [("indirect", "the rota", "The union", "criticized")]),
     # a stance or intention verb in a relative or complement clause describes, not reports

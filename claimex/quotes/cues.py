@@ -33,9 +33,12 @@ CONDITION_MARKS = ("if", "unless", "until", "because", "should")
 EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
 TRAILING_ASIDES = ("appos", "acl")
 # What goes on with the object of a stance verb ("cited the letters as proof", "described
-# rude behaviour by the manager"); a time, place or occasion ("in a tweet", "on Sunday",
-# "to reporters") is the writer's setting and ends it.
+# rude behaviour by the manager", "attacked rivals on stage for their donations"); a time,
+# place, outlet or audience ("on Sunday", "in Ohio", "to the AP", "during the debate") is
+# the writer's setting and ends it.
 STANCE_TAIL_DEPS = ("prep", "oprd")
+SETTING_PREPS = ("during", "at", "to", "since")
+SETTING_ENTITIES = ("DATE", "TIME", "GPE", "ORG", "FAC", "LOC")
 STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over", "despite",
                      "with")
 # A stance or intention verb in a relative or complement clause ("the senator, who backed the
@@ -273,7 +276,9 @@ def _stance(verb: Token) -> Cue | None:
             continue
         if child.dep_ not in STANCE_TAIL_DEPS or verb.doc[end + 1].is_punct:
             break
-        if child.dep_ == "prep" and child.lower_ not in STANCE_TAIL_PREPS:
+        if child.dep_ == "prep" and child.lower_ not in STANCE_TAIL_PREPS and (
+                child.lower_ in SETTING_PREPS or any(
+                    t.ent_type_ in SETTING_ENTITIES for t in child.subtree)):
             break
         end = child.right_edge.i
     if obj.left_edge.i == end == obj.i and (obj.pos_ == "PRON" or obj.tag_ in ("PRP", "DT")):
