@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -162,13 +162,6 @@ def extract(
     return record
 
 
-@dataclass(frozen=True)
-class _Long:
-    """Stands in for a text over ``max_length`` in ``nlp.pipe``; the text waits in the parent."""
-
-    context: Any
-
-
 def pipe_records(
     nlp: Language, items: Iterable[tuple[str, C]], n_process: int = 1, batch_size: int = 16
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
@@ -188,30 +181,51 @@ def pipe_records(
 def _pipe_zone(
     nlp: Language, items: Iterable[tuple[str, C]], n_process: int, batch_size: int
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
-    """Texts over ``nlp.max_length`` go through ``nlp.pipe`` as empty placeholders and are
-    processed in chunks here when their turn comes, so output order and streaming hold."""
-    waiting: deque[str] = deque()
+    """Texts go through ``nlp.pipe``; each waits here with its context until its document is
+    back. A text over ``nlp.max_length`` goes through as an empty placeholder and is processed
+    in chunks when its turn comes. If a component fails (spaCy's own ones raise, ending
+    ``nlp.pipe``), the documents still on their way are run one at a time, so only the one that
+    fails becomes an error record, and ``nlp.pipe`` starts again on the rest."""
+    items = iter(items)
+    sent: deque[tuple[str, C]] = deque()
 
-    def placeholders() -> Iterator[tuple[str, Any]]:
+    def texts() -> Iterator[str]:
         for text, context in items:
-            if len(text) > nlp.max_length:
-                waiting.append(text)
-                yield "", _Long(context)
-            else:
-                yield text, context
+            sent.append((text, context))
+            yield "" if len(text) > nlp.max_length else text
 
-    for doc, context in nlp.pipe(
-        placeholders(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
-        if isinstance(context, _Long):
-            text = waiting.popleft()
-            context = context.context
-            record = to_record(process_long(nlp, text), context.source)
-            if isinstance(record, Article):
-                record.warnings.append(_long_warning(text, nlp))
-        else:
-            record = to_record(doc, context.source)
-        yield context, record
+    while True:
+        try:
+            for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
+                text, context = sent[0]
+                if len(text) > nlp.max_length:
+                    record = record_alone(nlp, text, context.source)
+                else:
+                    record = to_record(doc, context.source)
+                sent.popleft()
+                yield context, record
+            return
+        except Exception:
+            if not sent:
+                raise  # no document was on its way: the pipeline itself cannot run
+            while sent:  # each document's own failure is reported here
+                text, context = sent.popleft()
+                yield context, record_alone(nlp, text, context.source)
+
+
+def record_alone(nlp: Language, text: str, source: str) -> Article | ErrorRecord:
+    """The record of one text run on its own (in chunks if it is over ``max_length``); an
+    exception becomes the document's error record."""
+    long = len(text) > nlp.max_length
+    try:
+        record = to_record(process_long(nlp, text) if long else nlp(text), source)
+    except Exception as exc:  # noqa: BLE001 - reported per document, never lost
+        return ErrorRecord(
+            source=source, error=ErrorInfo(type=type(exc).__name__, message=str(exc))
+        )
+    if long and isinstance(record, Article):
+        record.warnings.append(_long_warning(text, nlp))
+    return record
 
 
 def extract_many_with_context(

@@ -6,10 +6,13 @@ from importlib.metadata import entry_points
 
 import pytest
 import spacy
+from spacy.language import Language
+from spacy.util import minibatch
 
 import claimex
 from claimex.errors import ModelNotFound
-from claimex.pipeline import CLAIMEX_PIPES, resolve_model
+from claimex.models import ErrorRecord
+from claimex.pipeline import CLAIMEX_PIPES, _Source, pipe_records, resolve_model
 
 
 def test_factories_are_entry_points():
@@ -69,3 +72,50 @@ def test_headline_is_its_own_sentence(nlp):
     assert starts[0] == "date 2024-01-31" or starts[0].startswith("date")
     assert any(s.startswith("Prices rise again") for s in starts)
     assert any(s.startswith("The minister spoke") for s in starts)
+
+
+class FailsOnBoom:
+    """A component that fails on any text holding "BOOM" (and so its whole batch), like a
+    spaCy component that raises."""
+
+    def __call__(self, doc):
+        if "BOOM" in doc.text:
+            raise ValueError("cannot parse this")
+        return doc
+
+    def pipe(self, stream, *, batch_size=128):
+        for docs in minibatch(stream, size=batch_size):
+            yield from [self(doc) for doc in docs]
+
+
+@Language.factory("claimex_test_fails_on_boom")
+def make_fails_on_boom(nlp, name):
+    return FailsOnBoom()
+
+
+@pytest.fixture
+def failing_nlp(nlp):
+    """The shared pipeline with a failing component before the claimex ones."""
+    nlp.add_pipe("claimex_test_fails_on_boom", after="ner")
+    yield nlp
+    nlp.remove_pipe("claimex_test_fails_on_boom")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failing_spacy_component_fails_one_document(failing_nlp, n_process):
+    texts = ['"Fine," said Ann Lee.', "Still fine.", "Then BOOM.", "Also fine.", "Ok.", "BOOM"]
+    items = [(text, _Source(f"{i}.txt")) for i, text in enumerate(texts)]
+    records = [r for _, r in pipe_records(failing_nlp, items, n_process, batch_size=2)]
+    assert [r.source for r in records] == [f"{i}.txt" for i in range(6)]
+    assert [isinstance(r, ErrorRecord) for r in records] == [False, False, True, False, False, True]
+    assert records[2].error.type == "ValueError"
+    assert records[2].error.message == "cannot parse this"
+    assert records[0].quotes[0].speaker.name == "Ann Lee"
+
+
+def test_a_failing_spacy_component_on_a_long_text(failing_nlp, monkeypatch):
+    monkeypatch.setattr(failing_nlp, "max_length", 40)
+    texts = ["Fine.", "A fine paragraph of text.\n\nThen BOOM in the second one.\n\nA third."]
+    items = [(text, _Source(f"{i}.txt")) for i, text in enumerate(texts)]
+    records = [r for _, r in pipe_records(failing_nlp, items)]
+    assert [isinstance(r, ErrorRecord) for r in records] == [False, True]
