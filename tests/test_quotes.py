@@ -249,6 +249,8 @@ CASES = [
      [("mixed", 'In March, "the plant will close,', "she", "said")]),
     ('The senator scolded him: "You misled us," she said.',
      [("direct", "You misled us,", "she", "said")]),
+    ('Neither man was impressed - "A weak speech," he said.',
+     [("direct", "A weak speech,", "he", "said")]),
     # an aside between a cue and its quotation: the quotation is still the cue's
     ('The coach joked, again using his old nickname, "We are not done yet."',
      [("direct", "We are not done yet.", "The coach", "joked")]),

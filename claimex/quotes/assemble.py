@@ -36,6 +36,7 @@ CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75
     "question": 0.6, "answer": 0.6}
 MIN_FLOATING_WORDS = 3
 INLINE_SPACE = " \t\u00a0\u2009\u202f"  # news text often puts a no-break space after a stop
+INTRODUCING_MARKS = (":", "-", "\u2013", "\u2014", "(")  # end words that introduce a quotation
 QUOTATION_RULES = ("cue-after", "cue-before", "split")  # a quotation beside its cue
 PARSE_RULES = ("clause", "interrupted", "question", "answer", "colon")  # content from the parse
 # A word of these classes right before a quotation makes it a name or title ("on "Fox News
@@ -148,8 +149,9 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 def _lead_in(regions: Regions, start: int, end: int) -> Offsets | None:
     """Words before the quotation in its sentence: `In 2012, "...," she said` is mixed; words
-    ending in a colon (`The senator scolded him: "...," she said`) introduce it instead."""
-    if regions.text[start:end].rstrip(INLINE_SPACE + "\n").endswith(":"):
+    ending in a colon, dash or bracket (`The senator scolded him: "...," she said`, `Neither
+    was impressed - "...," he said`) introduce it instead."""
+    if regions.text[start:end].rstrip(INLINE_SPACE + "\n").endswith(INTRODUCING_MARKS):
         return None
     return trimmed_piece(regions.text, start, end)
 
