@@ -21,14 +21,16 @@ from claimex.quotes.cues import find_cues
 from claimex.quotes.fragments import fragment_quotes
 from claimex.quotes.layout import dash_signatures, headline_attribution, transcript_turns
 from claimex.quotes.marks import find_quoted
+from claimex.text import doc_text
 
 register_extensions()
 
 
 def find_quotes(doc: Doc, join_continuations: bool = False) -> list[dict]:
-    if not doc.text.strip():
+    text = doc_text(doc)
+    if not text.strip():
         return []
-    regions = Regions(doc.text, find_quoted(doc.text))
+    regions = Regions(text, find_quoted(text))
     drafts = headline_attribution(regions) + transcript_turns(regions)
     cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.voiced_at)]
     drafts += drafts_for_cues(regions, cues) + dash_signatures(regions)

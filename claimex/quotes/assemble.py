@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from claimex.quotes.cues import Cue, Offsets
 from claimex.quotes.lexicon import SPEECH, lemma_in
 from claimex.quotes.marks import Quoted
+from claimex.text import doc_text
 
 # Between a quotation and a cue after it: `"...," she said` / `"..." - she said`; never a
 # paragraph break (a paragraph opening with "Data show that ..." is not the quote's cue).
@@ -29,11 +30,25 @@ AFTER_GAP = re.compile(
 STRONG = ("speech", "source")  # cues that stand on their own, not only inside others' words
 SAME_SHARE = 0.5  # two drafts sharing this much of their letters are one quote
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
-CONFIDENCE = {"cue-after": 0.9, "cue-before": 0.85, "split": 0.9, "clause": 0.75,
-              "interrupted": 0.7, "source": 0.8, "cognition": 0.55, "continuation": 0.75,
-    "dash": 0.8, "fragment": 0.5, "transcript": 0.8,
-    "intention": 0.55, "headline": 0.7, "stance": 0.45, "colon": 0.7,
-    "question": 0.6, "answer": 0.6}
+CONFIDENCE = {
+    "cue-after": 0.9,
+    "cue-before": 0.85,
+    "split": 0.9,
+    "clause": 0.75,
+    "interrupted": 0.7,
+    "source": 0.8,
+    "cognition": 0.55,
+    "continuation": 0.75,
+    "dash": 0.8,
+    "fragment": 0.5,
+    "transcript": 0.8,
+    "intention": 0.55,
+    "headline": 0.7,
+    "stance": 0.45,
+    "colon": 0.7,
+    "question": 0.6,
+    "answer": 0.6,
+}
 MIN_FLOATING_WORDS = 3
 INLINE_SPACE = " \t\u00a0\u2009\u202f"  # news text often puts a no-break space after a stop
 INTRODUCING_MARKS = (":", "-", "\u2013", "\u2014", "(")  # end words that introduce a quotation
@@ -214,8 +229,11 @@ def _adjacent(regions: Regions, cue: Cue) -> Draft | None:
     used = (regions.back_chain(before) if before is not None else []) + (
         regions.chain(after) if after is not None else []
     )
-    how = "split" if before is not None and after is not None else (
-        "cue-after" if before is not None else "cue-before")
+    how = (
+        "split"
+        if before is not None and after is not None
+        else ("cue-after" if before is not None else "cue-before")
+    )
     pieces = [(regions.items[i].start, regions.items[i].end) for i in used]
     lead = None
     if before is not None:
@@ -289,7 +307,8 @@ def drafts_for_cues(regions: Regions, cues: list[Cue]) -> list[Draft]:
         else:
             _claim(regions, draft, drafts)
     ordered = [c for c in pending if c.kind in STRONG] + [
-        c for c in pending if c.kind not in STRONG]
+        c for c in pending if c.kind not in STRONG
+    ]
     for cue in ordered:
         if cue.kind not in STRONG and _within(cue.start, drafts):
             continue
@@ -307,7 +326,7 @@ def _claim(regions: Regions, draft: Draft, drafts: list[Draft]) -> None:
 
 def _opens_sentence(text: str, q: Quoted) -> bool:
     before = text[: q.open_start].rstrip(INLINE_SPACE)
-    return not before or before[-1] in "\n.!?:\"\u201d"
+    return not before or before[-1] in '\n.!?:"\u201d'
 
 
 def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> list[Draft]:
@@ -348,8 +367,14 @@ def _quoted_in_same_sentence(last: Draft, previous: list[Draft]) -> Draft:
     if last.cue is None or last.rule in QUOTATION_RULES:
         return last
     sent = last.cue.token.sent
-    same = [d for d in previous if d.rule in QUOTATION_RULES and d.cue is not None
-            and d.cue.token.sent == sent and d.speaker is not None]
+    same = [
+        d
+        for d in previous
+        if d.rule in QUOTATION_RULES
+        and d.cue is not None
+        and d.cue.token.sent == sent
+        and d.speaker is not None
+    ]
     return same[-1] if same else last
 
 
@@ -364,18 +389,24 @@ def _outer_end(d: Draft) -> int:
 
 def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
     """The quote dicts (contract of ``doc._.claimex_quotes``), numbered in text order."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for d in sorted(_outside_sources(_distinct(regions, drafts)), key=lambda d: d.pieces[0]):
         d.kind = _kind(regions, d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
-        out.append({
-            "id": f"q{len(out) + 1}", "text": text[start:end], "start": start, "end": end,
-            "kind": d.kind,
-            "spans": [{"start": s, "end": e} for s, e in d.pieces] if len(d.pieces) > 1 else [],
-            "cue": _span(text, *d.cue_offsets()) if d.cue_offsets() else None,
-            "speaker": _mention(text, d.speaker),
-            "confidence": _confidence(regions, d), "rule": f"{d.kind}-{d.rule}",
-        })
+        out.append(
+            {
+                "id": f"q{len(out) + 1}",
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "kind": d.kind,
+                "spans": [{"start": s, "end": e} for s, e in d.pieces] if len(d.pieces) > 1 else [],
+                "cue": _span(text, *d.cue_offsets()) if d.cue_offsets() else None,
+                "speaker": _mention(text, d.speaker),
+                "confidence": _confidence(regions, d),
+                "rule": f"{d.kind}-{d.rule}",
+            }
+        )
     return out
 
 
@@ -392,8 +423,9 @@ def _distinct(regions: Regions, drafts: list[Draft]) -> list[Draft]:
         letters = _letters(regions.text, draft.pieces)
         if not letters:
             continue
-        if any(len(letters & other) >= SAME_SHARE * max(len(letters), len(other))
-               for _, other in kept):
+        if any(
+            len(letters & other) >= SAME_SHARE * max(len(letters), len(other)) for _, other in kept
+        ):
             continue
         kept.append((draft, letters))
     return [d for d, _ in kept]
@@ -403,9 +435,15 @@ def _outside_sources(drafts: list[Draft]) -> list[Draft]:
     """A cue inside what "according to X" attributes ("A told aides that B, according to X")
     is part of X's account: the parse's content of that cue is no quote of its own."""
     sources = [d for d in drafts if d.cue is not None and d.cue.kind == "source"]
-    return [d for d in drafts if not (
-        d.rule in PARSE_RULES and d.cue is not None
-        and any(other is not d and _within(d.cue.start, [other]) for other in sources))]
+    return [
+        d
+        for d in drafts
+        if not (
+            d.rule in PARSE_RULES
+            and d.cue is not None
+            and any(other is not d and _within(d.cue.start, [other]) for other in sources)
+        )
+    ]
 
 
 def _mention(text: str, speaker: Offsets | None) -> dict | None:

@@ -25,6 +25,7 @@ from claimex.quotes.lexicon import (
 )
 from claimex.quotes.mentions import mention_span, subject_of
 from claimex.quotes.questions import answer, asker, is_ask, question
+from claimex.text import doc_text
 
 Offsets = tuple[int, int]
 CLAUSE_DEPS = ("ccomp",)
@@ -39,8 +40,7 @@ TRAILING_ASIDES = ("appos", "acl")
 STANCE_TAIL_DEPS = ("prep", "oprd")
 SETTING_PREPS = ("during", "at", "to", "since")
 SETTING_ENTITIES = ("DATE", "TIME", "GPE", "ORG", "FAC", "LOC")
-STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over", "despite",
-                     "with")
+STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over", "despite", "with")
 # A stance or intention verb in a relative or complement clause ("the senator, who backed the
 # bill", "said he wanted to attack them") describes the person more often than it reports
 # what they said: PolNeAR annotates fewer than half of them (measured on its train split).
@@ -178,8 +178,11 @@ def _is_aside(token: Token) -> bool:
     "since" gives the speaker's reasons, and a relative clause is as often the speaker's
     as the writer's (measured on the PolNeAR dev split): both stay."""
     if token.dep_ == "advcl":  # a bare participle, not "whether it was sitting ..."
-        return token.tag_ == "VBG" and _cue_lemma(token) and not any(
-            c.dep_ in ("nsubj", "mark", "aux") for c in token.lefts)
+        return (
+            token.tag_ == "VBG"
+            and _cue_lemma(token)
+            and not any(c.dep_ in ("nsubj", "mark", "aux") for c in token.lefts)
+        )
     if token.dep_ == "appos":
         return token.head.tag_ in ("NNP", "NNPS")  # "Mr. Trump, the presumed favourite"
     return token.dep_ in TRAILING_ASIDES
@@ -228,8 +231,14 @@ def _intention(verb: Token) -> Cue | None:
     """ "She plans to run", "he urged Congress to act": the object and the infinitive."""
     if not lemma_in(verb.text, INTENTION) or verb.dep_ in EMBEDDED_DEPS:
         return None
-    infinitive = next((c for c in verb.rights if c.dep_ == "xcomp"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
+    infinitive = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+        ),
+        None,
+    )
     subject = subject_of(verb)
     if infinitive is None or subject is None:
         return None
@@ -251,7 +260,8 @@ def _plan_end(verb: Token, infinitive: Token) -> int:
             continue
         more = child.dep_ == "conj" and child.tag_ == "VB" and verb.tag_ != "VB"
         condition = child.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in child.lefts)
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in child.lefts
+        )
         if not (more or condition):
             break
         end = child.right_edge.i
@@ -265,8 +275,14 @@ def _stance(verb: Token) -> Cue | None:
     if not (said or lemma_in(verb.text, STANCE)) or verb.dep_ in EMBEDDED_DEPS:
         return None
     # the object, or a gerund that stands for it ("admitted using the tax code")
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"
-                or (said and c.dep_ == "xcomp" and c.tag_ == "VBG")), None)
+    obj = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "dobj" or (said and c.dep_ == "xcomp" and c.tag_ == "VBG")
+        ),
+        None,
+    )
     subject = subject_of(verb)
     if obj is None or subject is None:
         return None
@@ -276,9 +292,14 @@ def _stance(verb: Token) -> Cue | None:
             continue
         if child.dep_ not in STANCE_TAIL_DEPS or verb.doc[end + 1].is_punct:
             break
-        if child.dep_ == "prep" and child.lower_ not in STANCE_TAIL_PREPS and (
-                child.lower_ in SETTING_PREPS or any(
-                    t.ent_type_ in SETTING_ENTITIES for t in child.subtree)):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ not in STANCE_TAIL_PREPS
+            and (
+                child.lower_ in SETTING_PREPS
+                or any(t.ent_type_ in SETTING_ENTITIES for t in child.subtree)
+            )
+        ):
             break
         end = child.right_edge.i
     if obj.left_edge.i == end == obj.i and (obj.pos_ == "PRON" or obj.tag_ in ("PRP", "DT")):
@@ -352,7 +373,7 @@ def _after_colon(verb: Token) -> Offsets | None:
     colon = next((c for c in verb.rights if c.text == ":"), None)
     if colon is None:
         return None
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     start = colon.idx + 1
     if not text[start : _line_end(text, start)].strip():
         start = _line_end(text, start)

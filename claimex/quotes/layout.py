@@ -21,7 +21,7 @@ TRANSCRIPT_TURN = re.compile(
     re.MULTILINE,
 )
 LABELS = "headline_labels.txt"
-CLOSING_MARKS = " \t\"\u201d"
+CLOSING_MARKS = ' \t"\u201d'
 # A headline of the form `Speaker: what they said` (a name of up to five capitalised words).
 HEADLINE = re.compile(
     r"[ \t]*(?:date \d{4}-\d{2}-\d{2}[ \t]+)?"
@@ -43,7 +43,6 @@ def dash_signatures(regions: Regions) -> list[Draft]:
     return out
 
 
-
 def transcript_turns(regions: Regions) -> list[Draft]:
     """Each `NAME: words` paragraph is a quote of NAME; quotations inside it are its own.
     A transcript has two speakers at least (one `UPDATE: ...` line is no interview)."""
@@ -58,8 +57,9 @@ def transcript_turns(regions: Regions) -> list[Draft]:
         used = [i for i in regions.overlapping(start, end) if i not in regions.claimed]
         regions.claimed.update(used)
         regions.voice(start, end)
-        out.append(Draft([(start, end)], "transcript", None, match.span(1), used,
-                         cue_span=match.span(2)))
+        out.append(
+            Draft([(start, end)], "transcript", None, match.span(1), used, cue_span=match.span(2))
+        )
     return out
 
 

@@ -20,8 +20,15 @@ AMBIGUOUS = {'"', "\u2033", "''"}
 # Two-character marks first so that '' is not read as two apostrophes.
 MARK_RE = re.compile("``|''|[\"\u201c\u201d\u201e\u00ab\u00bb\u2033]")
 LEFT_OPEN_CONTEXT = set("([{\u2014\u2013-/") | OPENERS
-STYLES = {"\u201c": "curly", "\u201d": "curly", "\u201e": "curly", "\u00ab": "guillemet",
-          "\u00bb": "guillemet", "``": "typewriter", "''": "typewriter"}
+STYLES = {
+    "\u201c": "curly",
+    "\u201d": "curly",
+    "\u201e": "curly",
+    "\u00ab": "guillemet",
+    "\u00bb": "guillemet",
+    "``": "typewriter",
+    "''": "typewriter",
+}
 RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-") | CLOSERS
 
 

@@ -61,6 +61,12 @@ def answer(verb: Token) -> Offsets | None:
     """ "She said no": the answer word hung on a verb of saying."""
     if lemma_in(verb.text, SPEECH) != "say":
         return None
-    word = next((c for c in verb.rights if c.lower_ in words(ANSWERS)
-                 and c.dep_ in ("intj", "dobj", "advmod", "ccomp")), None)
+    word = next(
+        (
+            c
+            for c in verb.rights
+            if c.lower_ in words(ANSWERS) and c.dep_ in ("intj", "dobj", "advmod", "ccomp")
+        ),
+        None,
+    )
     return None if word is None else _span(word, word)
