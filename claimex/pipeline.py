@@ -190,7 +190,13 @@ def _pipe_zone(
     sent: deque[tuple[str, C]] = deque()
 
     def texts() -> Iterator[str]:
-        for text, context in items:
+        while True:
+            try:
+                text, context = next(items)
+            except StopIteration:
+                return
+            except Exception as exc:  # the inputs', not a document's: it ends the run
+                raise _InputFailed from exc
             sent.append((text, context))
             yield "" if len(text) > nlp.max_length else text
 
@@ -205,12 +211,18 @@ def _pipe_zone(
                 sent.popleft()
                 yield context, record
             return
+        except _InputFailed as failed:
+            raise failed.__cause__ from None
         except Exception:
             if not sent:
                 raise  # no document was on its way: the pipeline itself cannot run
             while sent:  # each document's own failure is reported here
                 text, context = sent.popleft()
                 yield context, record_alone(nlp, text, context.source)
+
+
+class _InputFailed(Exception):
+    """Carries an exception of the input iterator through ``nlp.pipe``."""
 
 
 def record_alone(nlp: Language, text: str, source: str) -> Article | ErrorRecord:

@@ -119,3 +119,12 @@ def test_a_failing_spacy_component_on_a_long_text(failing_nlp, monkeypatch):
     items = [(text, _Source(f"{i}.txt")) for i, text in enumerate(texts)]
     records = [r for _, r in pipe_records(failing_nlp, items)]
     assert [isinstance(r, ErrorRecord) for r in records] == [False, True]
+
+
+def test_an_input_iterator_that_fails_ends_the_run(nlp):
+    def items():
+        yield "Fine.", _Source("a.txt")
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        list(pipe_records(nlp, items()))
