@@ -99,7 +99,8 @@ class ArrayRuler:
     def __call__(self, doc: Doc) -> Doc:
         tested = doc.to_array(list(TESTED)).astype("uint64")
         written = doc.to_array(list(WRITTEN)).astype("uint64")
-        for rule, targets in [(rule, self._targets(rule, tested)) for rule in self.rules]:
+        for rule in self.rules:  # each tests the annotations as they were before any rule
+            targets = self._targets(rule, tested)
             for column, value in rule.attrs:
                 written[targets, column] = value
         doc.from_array([POS, TAG], written[:, :2])
