@@ -7,7 +7,6 @@ each record goes to ``write`` and is dropped, so memory does not grow with the c
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,11 +31,10 @@ class Summary:
 
 
 def _pipeline_items(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
-    """``(text, context)`` pairs for ``nlp.pipe``; the context travels to worker processes
-    and back, so it carries everything but the text (sent once, as the text)."""
+    """``(text, context)`` pairs for the pipeline; an unreadable document goes through as an
+    empty text and keeps its error."""
     for doc in documents:
-        text = doc.text if doc.error is None and doc.text is not None else ""
-        yield text, dataclasses.replace(doc, text=None)
+        yield (doc.text or "" if doc.error is None else ""), doc
 
 
 def extract_documents(
