@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def extract(
-    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = False
+    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = True
 ) -> Article:
     """Extract quotes, speakers, figures, organisations and claims from one text
     (``join_continuations``: see :func:`claimex.pipeline.add_claimex_pipes`)."""

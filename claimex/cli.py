@@ -137,9 +137,11 @@ def cli() -> None:
     help="Documents per batch sent through the language pipeline.",
 )  # fmt: skip
 @click.option(
-    "--join-continuations", is_flag=True, envvar="CLAIMEX_JOIN_CONTINUATIONS",
-    help='A quotation going on after `"...," she said.` is a second span of her quote '
-    "(PolNeAR's convention), not a quote of its own.",
+    "--join-continuations/--separate-continuations", default=True, show_default=True,
+    envvar="CLAIMEX_JOIN_CONTINUATIONS",
+    help='A quotation going on after `"...," she said.` is a further span of her quote '
+    "(one quote per utterance), or with --separate-continuations a quote of its own "
+    "[env: CLAIMEX_JOIN_CONTINUATIONS=0/1].",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(

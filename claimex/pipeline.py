@@ -51,7 +51,7 @@ def resolve_model(name: str | None = None) -> str:
     raise ModelNotFound(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
-def add_claimex_pipes(nlp: Language, *, join_continuations: bool = False) -> Language:
+def add_claimex_pipes(nlp: Language, *, join_continuations: bool = True) -> Language:
     """Add the claimex components to ``nlp`` (a user's own pipeline works too).
 
     ``join_continuations``: a quotation that goes on after ``"...," she said.`` is a further
@@ -65,7 +65,7 @@ def add_claimex_pipes(nlp: Language, *, join_continuations: bool = False) -> Lan
     return nlp
 
 
-def load_pipeline(model: str | None = None, *, join_continuations: bool = False) -> Language:
+def load_pipeline(model: str | None = None, *, join_continuations: bool = True) -> Language:
     """Load the spaCy pipeline ``model`` with the claimex components, once per process
     (``join_continuations`` as in :func:`add_claimex_pipes`)."""
     return _load_pipeline(resolve_model(model), join_continuations)
@@ -163,7 +163,7 @@ def _long_warning(text: str, nlp: Language) -> str:
 
 
 def extract(
-    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = False
+    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = True
 ) -> Article:
     """Extract quotes, speakers, figures, organisations and claims from one text."""
     nlp = load_pipeline(model, join_continuations=join_continuations)
@@ -257,7 +257,7 @@ def extract_many_with_context(
     n_process: int = 1,
     batch_size: int = 16,
     *,
-    join_continuations: bool = False,
+    join_continuations: bool = True,
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Extract from ``(text, context)`` pairs, where the context has a ``source``; in order."""
     nlp = load_pipeline(model, join_continuations=join_continuations)
@@ -270,7 +270,7 @@ def extract_many(
     n_process: int = 1,
     batch_size: int = 16,
     *,
-    join_continuations: bool = False,
+    join_continuations: bool = True,
 ) -> Iterator[Article | ErrorRecord]:
     """Extract from ``(text, source)`` pairs, yielding one record per pair, in order."""
     items = ((text, _Source(source)) for text, source in items)

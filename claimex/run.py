@@ -43,7 +43,7 @@ def extract_documents(
     n_process: int = 1,
     batch_size: int = 16,
     *,
-    join_continuations: bool = False,
+    join_continuations: bool = True,
 ) -> Iterator[tuple[Document, Article | ErrorRecord]]:
     """Yield ``(document, record)`` for every input document, in order."""
     from claimex.pipeline import extract_many_with_context
@@ -67,7 +67,7 @@ def run(
     n_process: int = 1,
     batch_size: int = 16,
     *,
-    join_continuations: bool = False,
+    join_continuations: bool = True,
 ) -> Summary:
     """Extract from ``documents``: each record to ``write``, each warning to ``warn`` and each
     failed document to ``fail`` (one line each). ``join_continuations``: see

@@ -96,9 +96,10 @@ CONTINUED = '"The bridge opens in May," said Ana Lopez. "It will carry ten thous
 @pytest.mark.parametrize(
     ("args", "env", "spans"),
     [
-        ([], {}, [[], []]),  # the default: a quote of its own, speaker carried over
-        (["--join-continuations"], {}, [[(1, 25), (44, 82)]]),
-        ([], {"CLAIMEX_JOIN_CONTINUATIONS": "1"}, [[(1, 25), (44, 82)]]),
+        ([], {}, [[(1, 25), (44, 82)]]),  # the default: one quote per utterance
+        (["--separate-continuations"], {}, [[], []]),  # a quote of its own, speaker carried over
+        ([], {"CLAIMEX_JOIN_CONTINUATIONS": "0"}, [[], []]),
+        (["--join-continuations"], {"CLAIMEX_JOIN_CONTINUATIONS": "0"}, [[(1, 25), (44, 82)]]),
     ],
 )
 def test_join_continuations(runner, args, env, spans):

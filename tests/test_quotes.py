@@ -484,9 +484,16 @@ def test_split_quote_has_two_spans(nlp):
     assert quote["rule"] == "direct-split"
 
 
+def _separate_quotes(nlp, text: str) -> list[dict]:
+    """Quotes with --separate-continuations: a continuation is a quote of its own."""
+    from claimex.components.quotes import find_quotes
+
+    return find_quotes(nlp(text), join_continuations=False)
+
+
 def test_continuation_belongs_to_previous_speaker(nlp):
     text = '"The dam is safe," said engineer Ana Silva. "We inspect it every week."'
-    first, second = _quotes(nlp, text)
+    first, second = _separate_quotes(nlp, text)
     assert second["text"] == "We inspect it every week."
     assert second["cue"] is None
     assert second["rule"] == "direct-continuation"
@@ -500,14 +507,14 @@ def test_continuation_belongs_to_previous_speaker(nlp):
 @pytest.mark.parametrize("space", [" ", "\u00a0", " \u00a0"])
 def test_continuation_after_any_space(nlp, space):
     text = f'"The dam is safe," she said.{space}"We inspect it every week."'
-    first, second = _quotes(nlp, text)
+    first, second = _separate_quotes(nlp, text)
     assert second["rule"] == "direct-continuation"
     assert second["speaker"]["start"] == first["speaker"]["start"]
 
 
 def test_continuation_next_paragraph(nlp):
     text = '"The dam is safe," she said.\n\n"We inspect it every week."'
-    first, second = _quotes(nlp, text)
+    first, second = _separate_quotes(nlp, text)
     assert second["speaker"]["start"] == first["speaker"]["start"]
     assert second["text"] == "We inspect it every week."
 

@@ -26,7 +26,7 @@ from claimex.text import doc_text
 register_extensions()
 
 
-def find_quotes(doc: Doc, join_continuations: bool = False) -> list[dict]:
+def find_quotes(doc: Doc, join_continuations: bool = True) -> list[dict]:
     text = doc_text(doc)
     if not text.strip():
         return []
@@ -40,7 +40,7 @@ def find_quotes(doc: Doc, join_continuations: bool = False) -> list[dict]:
 
 
 class QuoteExtractor:
-    def __init__(self, join_continuations: bool = False):
+    def __init__(self, join_continuations: bool = True):
         self.join_continuations = join_continuations
 
     @guarded("claimex_quotes")
@@ -49,7 +49,7 @@ class QuoteExtractor:
         return doc
 
 
-@Language.factory("claimex_quotes", default_config={"join_continuations": False})
+@Language.factory("claimex_quotes", default_config={"join_continuations": True})
 def make_quotes(nlp: Language, name: str, join_continuations: bool) -> QuoteExtractor:
     """``join_continuations``: a quotation continuing after ``"...," said X.`` is a further
     span of X's quote instead of a quote of its own (PolNeAR's convention)."""
