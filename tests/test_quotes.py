@@ -441,10 +441,10 @@ CASES = [
     ('Ruiz commented on "Morning Talk" last week.', []),
     ('The mayor told NBC\'s "Morning Talk" about her plans.', []),
     ('Ruiz told "Morning Talk" she was tired.', [("indirect", "she was tired", "Ruiz", "told")]),
-    # a quoted fragment in the object of a prepositional verb of saying is one
+    # a quoted fragment in the object of a verb with its preposition ("warned of")
     (
         'Ruiz warned of a "long and costly" strike.',
-        [("mixed", 'of a "long and costly" strike', "Ruiz", "warned")],
+        [("mixed", 'a "long and costly" strike', "Ruiz", "warned of")],
     ),
     # a quoted fragment goes on with the phrases the parser hangs on its verb
     (

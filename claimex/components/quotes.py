@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
 from claimex.quotes.assemble import Regions, continuations, drafts_for_cues, to_dicts
+from claimex.quotes.colons import colon_cues
 from claimex.quotes.cues import find_cues
 from claimex.quotes.fragments import fragment_quotes
 from claimex.quotes.layout import dash_signatures, headline_attribution, transcript_turns
@@ -32,7 +33,11 @@ def find_quotes(doc: Doc, join_continuations: bool = True) -> list[dict]:
         return []
     regions = Regions(text, find_quoted(text))
     drafts = headline_attribution(regions) + transcript_turns(regions)
-    cues = [cue for sent in doc.sents for cue in find_cues(sent, regions.voiced_at)]
+    cues = []
+    for sent in doc.sents:
+        found = find_cues(sent, regions.voiced_at)
+        found += colon_cues(sent, regions.voiced_at, found)
+        cues += sorted(found, key=lambda cue: cue.start)
     drafts += drafts_for_cues(regions, cues) + dash_signatures(regions)
     drafts += continuations(regions, drafts, join_continuations)
     drafts += fragment_quotes(doc, regions)

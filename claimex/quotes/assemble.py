@@ -274,7 +274,7 @@ def _from_parse(regions: Regions, cue: Cue) -> Draft | None:
     if not cue.content:
         return None
     pieces = list(cue.content)
-    if cue.kind == "stance":
+    if cue.kind == "stance" and cue.how == "stance":  # not "talked about X": X ends there
         pieces[-1] = (pieces[-1][0], ends_with_quotation(regions, *pieces[-1]))
     used = [i for s, e in pieces for i in regions.overlapping(s, e) if i not in regions.claimed]
     for i in used:

@@ -21,6 +21,7 @@ from claimex.quotes.lexicon import (
     OBJECT_NOT_SAID,
     SPEECH,
     STANCE,
+    cue_preps,
     lemma_in,
     source_phrases,
 )
@@ -48,6 +49,12 @@ STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over"
 # bill", "said he wanted to attack them") describes the person more often than it reports
 # what they said: PolNeAR annotates fewer than half of them (measured on its train split).
 EMBEDDED_DEPS = ("relcl", "acl", "ccomp", "xcomp")
+# "shows how deeply ...", "knows what it costs": a belief verb with an embedded question
+# states no view (PolNeAR train: about two in five are annotated).
+WH_WORDS = ("how", "what", "who", "where", "when", "why")
+# All an "as" aside may have: "as the mayor noted last week in a speech"
+AS_ASIDE_DEPS = ("mark", "nsubj", "aux", "advmod", "prep", "npadvmod", "punct")
+PUT_FORMS = ("put", "puts", "putting")  # "as she put it"
 QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
 
 
@@ -329,6 +336,31 @@ def _stance(verb: Token) -> Cue | None:
     return cue
 
 
+def _prep_cue(verb: Token) -> Cue | None:
+    """ "She talked about the budget", "he called for a ban", "they referred to him as "a
+    crook"": the object of the preposition (with an "as" phrase after it) is the content."""
+    preps = cue_preps(verb.text)
+    if not preps or verb.dep_ in EMBEDDED_DEPS:
+        return None
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = None if prep is None else next(
+        (c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None
+    )
+    subject = subject_of(verb)
+    if obj is None or subject is None:
+        return None
+    if obj.left_edge.i == obj.right_edge.i and obj.pos_ == "PRON":
+        return None  # "talked about it": a bare pronoun is seldom annotated
+    end = obj.right_edge.i
+    for child in verb.rights:
+        if child.i > end and child.dep_ == "prep" and child.lower_ == "as":
+            end = child.right_edge.i  # "referred to demonstrators as "my friends""
+    piece = _chars(_trimmed_clause(verb.doc[obj.left_edge.i : end + 1], noun_phrase=True))
+    cue = Cue(verb, verb.idx, prep.idx + len(prep.text), "stance", how="prep")
+    cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
+    return cue
+
+
 def _question_or_answer(verb: Token) -> Cue | None:
     """ "Asked about X", "asked whether X" (speaker: the asker), "she said no"."""
     asked = question(verb)
@@ -355,10 +387,16 @@ def _verb_cue(verb: Token) -> Cue | None:
         if intention is not None:
             return intention
     if clause is None:
-        stance = _stance(verb)
+        stance = _stance(verb) or _prep_cue(verb)
         if stance is not None:
             return stance
-    believes = clause is not None and clause.i > verb.i and lemma_in(verb.text, COGNITION)
+    aside = _as_aside(verb, speech)
+    if aside is not None:
+        return aside
+    believes = lemma_in(verb.text, COGNITION) and (
+        (clause is not None and clause.i > verb.i and clause.left_edge.lower_ not in WH_WORDS)
+        or ((clause is None or clause.i < verb.i) and _comma_delimited(verb))  # "A, data show."
+    )
     if speech is None and not believes:
         return None
     subject = asker(verb) if is_ask(verb) else subject_of(verb)
@@ -373,6 +411,36 @@ def _verb_cue(verb: Token) -> Cue | None:
     if not cue.content:
         colon = _after_colon(verb)
         cue.content, cue.how = ([colon], "colon") if colon else (cue.content, cue.how)
+    return cue
+
+
+def _as_aside(verb: Token, speech: str | None) -> Cue | None:
+    """ "As the mayor noted, A", "A, as polls show", "A, as she puts it, B": a clause opened
+    by "as" around what was said; the rest of the sentence is the content."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts
+    ):
+        return None
+    puts_it = verb.lower_ in PUT_FORMS and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.rights
+    )
+    subject = subject_of(verb)
+    if not (speech or lemma_in(verb.text, COGNITION) or puts_it) or subject is None:
+        return None
+    allowed = AS_ASIDE_DEPS + (("dobj",) if puts_it else ())
+    if any(c.dep_ not in allowed for c in verb.children):
+        return None  # "as he announced the plan", "as he was known": a time or a manner
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    edges = (doc[max(first - 1, 0)], doc[last], doc[min(last + 1, len(doc) - 1)])
+    if all(t.text != "," for t in edges):
+        return None  # "cheered as the mayor spoke": no aside set off by a comma
+    left = doc[head.left_edge.i : verb.left_edge.i]
+    right = doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
+    cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech", how="interrupted")
+    cue.speaker = mention_span(subject)
+    cue.content = [p for p in (_chars(list(left)), _chars(list(right))) if p]
     return cue
 
 

@@ -16,6 +16,7 @@ COGNITION = "cognition_verbs.txt"
 INTENTION = "intention_verbs.txt"
 STANCE = "stance_verbs.txt"
 OBJECT_NOT_SAID = "object_not_said.txt"
+PREP_CUES = "prep_cues.txt"
 
 
 @cache
@@ -44,10 +45,30 @@ def _candidates(form: str) -> list[str]:
 
 
 @cache
+def prep_cues() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the prepositions whose object is what the verb reports ("talk about")."""
+    pairs: dict[str, set[str]] = {}
+    for entry in words(PREP_CUES):
+        verb, *_, prep = entry.split()  # "speak out against": the particle is left to the parse
+        pairs.setdefault(verb, set()).add(prep)
+    return {verb: frozenset(preps) for verb, preps in pairs.items()}
+
+
+@cache
+def cue_preps(form: str) -> frozenset[str]:
+    """The prepositions that make verb ``form`` a cue (empty if none)."""
+    lemma = _lemma(form, frozenset(prep_cues()))
+    return prep_cues()[lemma] if lemma else frozenset()
+
+
+@cache
 def lemma_in(form: str, lexicon: str) -> str | None:
     """The lemma of verb ``form`` if it is in lexicon file ``lexicon``, else None."""
+    return _lemma(form, words(lexicon))
+
+
+def _lemma(form: str, known: frozenset[str]) -> str | None:
     form = form.lower()
-    known = words(lexicon)
     irregular = irregular_forms().get(form)
     if irregular is not None:
         return irregular if irregular in known else None

@@ -18,6 +18,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Dependents that carry a verb's subject when the verb itself has none:
 # "X said A and added B" (conj), "X was quoted as saying" (pcomp), "X tweeted, saying" (advcl).
 SUBJECT_CARRIERS = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl")
+# A document a participle describes ("issued a statement saying", "in a report showing").
+DOCUMENT_DEPS = ("dobj", "pobj")
 NAME_TAGS = ("NNP", "NNPS")
 NAME_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 LEFT_STOPS = ("appos", "relcl", "acl", "advmod", "cc", "preconj")
@@ -38,17 +40,40 @@ def subject_of(verb: Token, max_hops: int = 3) -> Token | None:
         c.dep_ in SUBJECT_DEPS and not c.is_punct for c in verb.children
     ):
         return inverted
-    current = verb
+    current = _participle_host(verb)
     for _ in range(max_hops + 1):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
         if subjects:
             # "A for people ..., she said": the parser may hang a clause's subject on the
             # cue too; the cue's own subject is the one nearest to it.
-            return min(subjects, key=lambda c: abs(c.i - current.i))
-        if current.dep_ not in SUBJECT_CARRIERS or current.head is current:
+            return _antecedent(current, min(subjects, key=lambda c: abs(c.i - current.i)))
+        if current.dep_ == "acl" and current.head.dep_ in DOCUMENT_DEPS:
+            current = current.head.head  # "issued a statement saying": the issuer speaks
+            continue
+        if current.dep_ not in SUBJECT_CARRIERS or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _participle_host(verb: Token) -> Token:
+    """ "X argued that A would B, saying C": the parser often hangs the participle on the
+    reported clause, whose subject (A) is not the one saying; the verb that reports the
+    clause is the participle's host."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return verb
+    host = verb.head
+    while host.dep_ == "ccomp" and host.head.i != host.i and host.head.i < host.i:
+        host = host.head
+    return host
+
+
+def _antecedent(verb: Token, subject: Token) -> Token:
+    """A relative "that" stands for the noun it follows ("a headline that said ..."); "who"
+    is kept, as the annotation keeps it."""
+    if subject.lower_ == "that" and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def _is_name(token: Token) -> bool:

@@ -1,0 +1,112 @@
+"""Quote cues beyond "said": verbs with a preposition, manner verbs, stance verbs, colon
+introductions without a verb of saying, and words that report no speech (sentences of our
+own)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _summary(nlp, text: str) -> list[tuple]:
+    doc = nlp(text)
+    assert doc._.claimex_error is None
+    out = []
+    for q in doc._.claimex_quotes:
+        assert text[q["start"] : q["end"]] == q["text"]
+        speaker = q["speaker"]["text"] if q["speaker"] else None
+        out.append((q["text"], speaker, q["cue"]["text"] if q["cue"] else None))
+    return out
+
+
+CASES = [
+    # a verb and its preposition: the object is what the cue reports
+    (
+        "The mayor talked about the flooding in the harbour district.",
+        [("the flooding in the harbour district", "The mayor", "talked about")],
+    ),
+    (
+        "Councillor Ines Varga called for a ban on night flights.",
+        [("a ban on night flights", "Councillor Ines Varga", "called for")],
+    ),
+    (
+        "In the debate, Okafor referred to the tunnel as a money pit.",
+        [("the tunnel as a money pit", "Okafor", "referred to")],
+    ),
+    ("The bus driver talked about it.", []),  # a bare pronoun
+    # manner verbs of saying
+    (
+        '"Please stay home," implored the fire chief.',
+        [("Please stay home,", "the fire chief", "implored")],
+    ),
+    (
+        '"This is a scandal," fumed Marek Holt.',
+        [("This is a scandal,", "Marek Holt", "fumed")],
+    ),
+    # stance verbs
+    (
+        "The union expressed concern about the new rota.",
+        [("concern about the new rota", "The union", "expressed")],
+    ),
+    # a colon introduction without a verb of saying
+    (
+        'The bill passed.\nGovernor Lund resisted: "I will not sign this law."',
+        [("I will not sign this law.", "Governor Lund", "resisted")],
+    ),
+    (
+        "The vote failed.\nThe senator's reply: \u201cWe will try again in May.\u201d",
+        [("We will try again in May.", "The senator's", ":")],
+    ),
+    (
+        'Views differ.\nAnna Berg, Daily Courier: "The budget is a mess."',
+        [("The budget is a mess.", "Anna Berg", ":")],
+    ),
+    # a belief verb with an embedded question states no view
+    ("The survey shows how little the town spends on buses.", []),
+    ("Nobody knows what the bridge will cost.", []),
+    # an "as" aside: the rest of the sentence is what was said
+    (
+        "As the harbour master noted, the pier has been closed for years.",
+        [("the pier has been closed for years", "the harbour master", "noted")],
+    ),
+    (
+        "The plan, as Hanna Kerr puts it, is a gamble.",
+        [("The plan, as Hanna Kerr puts it, is a gamble", "Hanna Kerr", "puts")],
+    ),
+    ("The crowd cheered as the mayor spoke.", []),
+    # evidence after what it shows
+    (
+        "The senator raised $4 million last quarter, campaign filings show.",
+        [("The senator raised $4 million last quarter", "campaign filings", "show")],
+    ),
+    # a verb of saying before the colon stays the cue
+    (
+        'The vote failed.\nThe senator said: "We will try again."',
+        [("We will try again.", "The senator", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_cues(nlp, text, expected):
+    assert _summary(nlp, text) == expected
+
+
+SPEAKERS = [
+    # a participle describing a document: the one who issued it speaks
+    (
+        "The ferry company issued a statement saying the route would close in June.",
+        "The ferry company",
+    ),
+    # a participle after a reported clause takes the reporting clause's subject
+    (
+        "Dalia Moreno argued that the new tariff would hurt farmers, saying prices would rise.",
+        "Dalia Moreno",
+    ),
+    # a relative "that" stands for the noun before it
+    ("Volunteers put up a poster that said the park belongs to everyone.", "a poster"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
+def test_speaker_of_last_cue(nlp, text, speaker):
+    assert _summary(nlp, text)[-1][1] == speaker
