@@ -23,7 +23,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimex.components._ext import guarded, register_extensions
+from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.entities.names import (
     POSSESSIVE,
     QUOTE_MARKS,
@@ -157,11 +157,14 @@ def _entity_spans(doc: Doc) -> list[Span]:
 
 @cache
 def _known_pattern() -> re.Pattern:
-    return word_pattern(entries("org_known.txt"))
+    aliases = [part for entry in entries("org_aliases.tsv") for part in entry.split("\t")]
+    return word_pattern([*entries("org_known.txt"), *aliases])
 
 
 def _known_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    return [(t.i, t.i + 1) for t in tokens_matching(doc, text, _known_pattern())]
+    """Organisations the lists name (a user's may hold names of several words)."""
+    spans = (doc.char_span(m.start(), m.end()) for m in _known_pattern().finditer(text))
+    return [(span.start, span.end) for span in spans if span is not None]
 
 
 def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -222,13 +225,14 @@ def find_organisations(doc: Doc) -> list[dict]:
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 
 
-class OrganisationExtractor:
+class OrganisationExtractor(ReadsLexicons):
     @guarded("claimex_organisations")
     def __call__(self, doc: Doc) -> Doc:
         doc._.claimex_organisations = find_organisations(doc)
         return doc
 
 
-@Language.factory("claimex_organisations")
-def make_organisations(nlp: Language, name: str) -> OrganisationExtractor:
-    return OrganisationExtractor()
+@Language.factory("claimex_organisations", default_config={"lexicons": {}})
+def make_organisations(nlp: Language, name: str, lexicons: dict) -> OrganisationExtractor:
+    """``lexicons``: changes to the packaged word lists (see claimex.config)."""
+    return OrganisationExtractor(lexicons)

@@ -141,6 +141,19 @@ def _merge_acronyms(doc: Doc, text: str, groups: list[OrgGroup]) -> None:
             )
 
 
+def _merge_aliases(groups: list[OrgGroup]) -> None:
+    """A short form the lists name joins its organisation ("NVE" for "Nordvik Energi")."""
+    aliases = dict(entry.split("\t") for entry in entries("org_aliases.tsv"))
+    if not aliases:
+        return
+    owner_of = {norm(alias): norm(name) for alias, name in aliases.items()}
+    by_key = {key: group for group in groups for key in group.keys()}
+    for group in list(groups):
+        owner = by_key.get(owner_of.get(norm(group.name), ""))
+        if owner is not None and owner in groups and group in groups:
+            _absorb(groups, owner, group)
+
+
 def _ends_with(long: str, short: str) -> bool:
     return long != short and long.endswith(" " + short)
 
@@ -214,6 +227,7 @@ def merge_forms(doc: Doc, text: str, forms: list[OrgForm]) -> list[OrgGroup]:
     if not groups:
         return []
     _merge_acronyms(doc, text, groups)
+    _merge_aliases(groups)
     places = {norm(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
     _merge_short_forms(groups, places)
     _merge_anaphors(doc, text, groups)
