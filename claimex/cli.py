@@ -21,7 +21,9 @@ from claimex import __version__
 from claimex.errors import ClaimexError, ExitCode
 
 # The keys of claimex.render.WRITERS (not imported here: render pulls in pydantic).
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "parquet")
+# claimex.io.formats.FORMATS (not imported here for the same reason).
+INPUT_FORMATS = ("text", "jsonl", "csv", "parquet")
 
 
 def _err(message: str) -> None:
@@ -125,8 +127,23 @@ def cli() -> None:
     help="Encoding of inputs without a BOM [default: utf-8].",
 )  # fmt: skip
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, writable=True),
-    help="Write here (atomically: the file appears complete or not at all).",
+    "--input-format", type=click.Choice(INPUT_FORMATS), default=None,
+    help="Read inputs as this format [default: by extension: .jsonl/.ndjson, .csv/.tsv, "
+    ".parquet, each also .gz/.bz2/.xz; anything else is one text per file].",
+)  # fmt: skip
+@click.option(
+    "--text-field", default="text", show_default=True,
+    help="Field (column) of a JSON Lines, CSV or Parquet record that holds the text.",
+)  # fmt: skip
+@click.option(
+    "--id-field", default="id", show_default=True,
+    help="Field of a record that identifies it (else its line or row number); the record's "
+    "other fields pass through as `meta`.",
+)  # fmt: skip
+@click.option(
+    "--output", "-o", type=click.Path(writable=True),
+    help="Write here (atomically: the file appears complete or not at all); a directory "
+    "for --format parquet.",
 )  # fmt: skip
 @click.option(
     "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
@@ -145,19 +162,28 @@ def cli() -> None:
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
-    paths, fmt, model, include, encoding, output, n_process, batch_size, join_continuations, quiet
-):
+    paths, fmt, model, include, encoding, input_format, text_field, id_field, output,
+    n_process, batch_size, join_continuations, quiet,
+):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
     line on stderr; the others are written), 2 usage error, 130 interrupted."""
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    _check_output(fmt, output)
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and CSV are UTF-8 whatever the locale
     if n_process > 1:
         _leave_ctrl_c_to_the_parent()
-    sources = {"include": tuple(include), "encoding": encoding}
+    from claimex.io.records import RecordFields
+
+    sources = {
+        "include": tuple(include),
+        "encoding": encoding,
+        "input_format": input_format,
+        "fields": RecordFields(text=text_field, id=id_field),
+    }
     pipeline = {
         "model": model,
         "n_process": n_process,
@@ -180,6 +206,36 @@ def extract_cli(
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
 
 
+def _check_output(fmt: str, output: str | None) -> None:
+    """Parquet tables go into a directory, every other format into a file or stdout."""
+    if fmt == "parquet":
+        if output is None:
+            raise click.UsageError("--format parquet writes six tables: give -o DIRECTORY")
+        if Path(output).exists() and not Path(output).is_dir():
+            raise click.UsageError(f"--format parquet needs a directory, {output} is a file")
+    elif output is not None and Path(output).is_dir():
+        raise click.UsageError(f"--output {output} is a directory (only for --format parquet)")
+
+
+@contextmanager
+def _writer(fmt: str, output: str | None):
+    """The writer of ``fmt`` into ``output`` (stdout if None); its output is left complete or
+    not at all."""
+    if fmt == "parquet":
+        from claimex.io.tables import ParquetTables
+
+        Path(output).mkdir(parents=True, exist_ok=True)
+        with ParquetTables(Path(output)) as writer:
+            yield writer
+        return
+    from claimex.render import make_writer
+
+    with _atomic_output(output) as stream:
+        writer = make_writer(fmt, stream)
+        yield writer
+        writer.close()
+
+
 def _leave_ctrl_c_to_the_parent() -> None:
     """Workers ignore Ctrl-C (each would print a traceback); the parent ends them first."""
     os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
@@ -188,15 +244,14 @@ def _leave_ctrl_c_to_the_parent() -> None:
 
 def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pipeline: dict):
     """Stream every record to the writer; return the run's summary and the reporter."""
-    from claimex.render import Reporter, make_writer
+    from claimex.render import Reporter
     from claimex.run import run
     from claimex.sources import iter_documents
 
     # The bar would garble a table being printed on the same terminal, which shows progress.
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
     progress = sys.stderr.isatty() and not table_on_terminal
-    with _atomic_output(output) as stream, Reporter(sys.stderr, quiet, progress) as report:
-        writer = make_writer(fmt, stream)
+    with _writer(fmt, output) as writer, Reporter(sys.stderr, quiet, progress) as report:
 
         def write(record) -> None:
             try:
@@ -208,7 +263,6 @@ def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pi
 
         documents = iter_documents(paths, **sources)
         summary = run(documents, write=write, warn=report.warn, fail=report.fail, **pipeline)
-        writer.close()
     return summary, report
 
 
