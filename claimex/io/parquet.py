@@ -36,7 +36,10 @@ def row_group_starts(parquet_file) -> list[int]:
 
 
 def read_parquet(
-    path: str, source: str | IO[bytes], fields: RecordFields, row_groups: Iterable[int] | None = None
+    path: str,
+    source: str | IO[bytes],
+    fields: RecordFields,
+    row_groups: Iterable[int] | None = None,
 ) -> Iterator[Document]:
     """Documents of the rows of a Parquet file (its ``row_groups``, by default all)."""
     pq = pyarrow_parquet()

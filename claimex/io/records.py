@@ -34,13 +34,15 @@ def record_document(path: str, number: int, record: Any, fields: RecordFields) -
     source = record_source(path, number)
     if not isinstance(record, dict):
         return bad_record(path, number, "InvalidRecord", f"not an object but a {_kind(record)}")
+    doc_id = record.get(fields.id)
+    doc_id = number if doc_id is None or doc_id == "" else _id(doc_id)
+    meta = {k: v for k, v in record.items() if k not in (fields.text, fields.id)}
     text = record.get(fields.text)
     if not isinstance(text, str):
         found = "is missing" if text is None else f"is a {_kind(text)}, not a string"
-        return bad_record(path, number, "InvalidRecord", f"text field {fields.text!r} {found}")
-    doc_id = record.get(fields.id)
-    meta = {k: v for k, v in record.items() if k not in (fields.text, fields.id)}
-    doc_id = number if doc_id is None or doc_id == "" else _id(doc_id)
+        doc = bad_record(path, number, "InvalidRecord", f"text field {fields.text!r} {found}")
+        doc.id, doc.meta = doc_id, meta  # so the failure joins back to the input too
+        return doc
     doc = Document(source, text=text, id=doc_id, meta=meta)
     if not text.strip():
         doc.warnings.append("empty document (no text to extract from)")
