@@ -121,12 +121,21 @@ def iter_documents(
     """Yield one Document per text file and one per record of a corpus file (JSON Lines, CSV,
     Parquet: ``input_format``, else by extension; ``fields`` names the text and id fields);
     unreadable inputs yield error Documents."""
+    for item in expand_paths(paths, include):
+        if isinstance(item, Document):
+            yield item
+        else:
+            yield from read_file(*item, encoding, input_format, fields)
+
+
+def expand_paths(
+    paths: Iterable[str], include: tuple[str, ...] = ()
+) -> Iterator[tuple[str, Path | None] | Document]:
+    """``(source, path)`` for every file to read, in order (``(STDIN, None)`` for stdin), and
+    an error Document for a path that names nothing to read."""
     for given in paths:
         if given == STDIN:
-            if input_format in (None, "text"):
-                yield read_document(STDIN, sys.stdin.buffer.read(), encoding)
-            else:
-                yield from _read_records(STDIN, None, input_format, fields, encoding)
+            yield STDIN, None
             continue
         path = Path(given)
         if path.is_dir():
@@ -135,40 +144,35 @@ def iter_documents(
                 matching = " matching --include" if include else ""
                 yield _error(given, "EmptyDirectory", f"directory has no files{matching} to read")
             for file in files:
-                yield from _read_file(str(file), file, encoding, input_format, fields)
+                yield str(file), file
         elif path.exists():
-            yield from _read_file(given, path, encoding, input_format, fields)
+            yield given, path
         else:
             yield _error(given, "FileNotFound", "no such file or directory")
 
 
-def _read_file(
+def read_file(
     source: str,
-    path: Path,
-    encoding: str | None,
-    input_format: str | None,
-    fields: RecordFields | None,
+    path: Path | None,
+    encoding: str | None = None,
+    input_format: str | None = None,
+    fields: RecordFields | None = None,
 ) -> Iterator[Document]:
+    """The Documents of one file (stdin if ``path`` is None): one for a text file, one per
+    record of a corpus file (read by :mod:`claimex.io`)."""
     from claimex.io.compressed import compression_of
-    from claimex.io.formats import format_of
-
-    fmt = input_format or format_of(path.name)
-    if fmt == "text" and compression_of(path.name) is None:
-        yield _read_path(source, path, encoding)
-    else:
-        yield from _read_records(source, path, fmt, fields, encoding)
-
-
-def _read_records(source, path, fmt, fields, encoding) -> Iterator[Document]:
-    """A corpus file, a compressed file or stdin in another format: :mod:`claimex.io`."""
-    from claimex.io.formats import read_path, read_stream
+    from claimex.io.formats import format_of, read_path, read_stream
     from claimex.io.records import RecordFields
 
-    fields = fields or RecordFields()
-    if path is None:
-        yield from read_stream(source, sys.stdin.buffer, fmt, fields, encoding)
+    fmt = input_format or ("text" if path is None else format_of(path.name))
+    if fmt == "text" and path is None:
+        yield read_document(STDIN, sys.stdin.buffer.read(), encoding)
+    elif fmt == "text" and compression_of(path.name) is None:
+        yield _read_path(source, path, encoding)
+    elif path is None:
+        yield from read_stream(source, sys.stdin.buffer, fmt, fields or RecordFields(), encoding)
     else:
-        yield from read_path(source, path, fmt, fields, encoding)
+        yield from read_path(source, path, fmt, fields or RecordFields(), encoding)
 
 
 def _read_path(source: str, path: Path, encoding: str | None) -> Document:

@@ -60,3 +60,31 @@ def read_path(
             yield from read_stream(source, stream, fmt, fields, encoding)
     except STREAM_ERRORS as exc:
         yield bad_file(source, type(exc).__name__, str(exc) or "the file breaks off")
+
+
+def read_range(
+    source: str,
+    path: Path,
+    fmt: str,
+    fields: RecordFields,
+    encoding: str | None,
+    start: int,
+    count: int,
+    offset: int = 0,
+) -> Iterator[Document]:
+    """Documents of one slice of a corpus file: ``count`` lines of an uncompressed JSON Lines
+    file from line ``start`` (at byte ``offset``), or ``count`` Parquet row groups from group
+    ``start``; the same Documents as reading the whole file gives for that slice."""
+    try:
+        if fmt == "parquet":
+            from claimex.io.parquet import read_parquet
+
+            yield from read_parquet(source, str(path), fields, range(start, start + count))
+            return
+        from claimex.io.jsonl import read_jsonl
+
+        with open(path, "rb") as stream:
+            stream.seek(offset)
+            yield from read_jsonl(source, stream, fields, encoding, start, count)
+    except STREAM_ERRORS as exc:
+        yield bad_file(source, type(exc).__name__, str(exc) or "the file breaks off")
