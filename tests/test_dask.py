@@ -135,9 +135,7 @@ def test_resume_after_an_interruption(client, corpus, local_output, tmp_path):
     assert "13 documents" in second.stderr  # the summary counts the whole corpus
 
 
-def test_a_worker_killed_mid_part_loses_and_repeats_nothing(
-    client, corpus, local_output, tmp_path
-):
+def test_a_worker_killed_mid_part_loses_and_repeats_nothing(client, corpus, local_output, tmp_path):
     out = tmp_path / "out"
     killed: list[int] = []
 
