@@ -64,6 +64,12 @@ def _honorific(value: str) -> str:
     return value
 
 
+def _alias(value: str) -> str:
+    if "|" in _phrase(value):
+        raise ValueError("a word or phrase without '|'")
+    return value.strip()
+
+
 # A word or phrase as the lists hold them (a list file has one per line, "#" starts a comment).
 Phrase = Annotated[str, AfterValidator(_phrase)]
 Lemma = Annotated[str, AfterValidator(_lemma)]
@@ -90,12 +96,14 @@ class Honorific(_Strict):
         return f"{self.word} {self.gender or '-'}"
 
 
-class Alias(_Strict):
-    alias: Phrase
+class Aliases(_Strict):
+    """An organisation's name and its other forms ("GOP" for "Republican Party")."""
+
     name: Phrase
+    aliases: list[Annotated[str, AfterValidator(_alias)]] = Field(min_length=1)
 
     def line(self) -> str:
-        return f"{self.alias}\t{self.name}"
+        return " | ".join([self.name, *self.aliases])
 
 
 Entry = TypeVar("Entry")
@@ -124,7 +132,7 @@ LISTS = {
     "stance_verbs": "stance_verbs.txt",
     "currencies": "currencies.tsv",
     "organisations": "org_known.txt",
-    "organisation_aliases": "org_aliases.tsv",
+    "organisation_aliases": "org_aliases.txt",
     "honorifics": "honorifics.txt",
     "titles": "titles.txt",
 }
@@ -137,7 +145,7 @@ class LexiconConfig(_Strict):
     stance_verbs: Change[Lemma] | None = None
     currencies: Change[Currency] | None = None
     organisations: Change[Phrase] | None = None
-    organisation_aliases: Change[Alias] | None = None
+    organisation_aliases: Change[Aliases] | None = None
     honorifics: Change[Honorific] | None = None
     titles: Change[Phrase] | None = None
 
@@ -192,7 +200,7 @@ def _expected(loc: tuple) -> str:
     """The keys a table at ``loc`` (or holding the key at ``loc``) may have."""
     if len(loc) <= 2:
         return "add or replace"
-    model = {"currencies": Currency, "honorifics": Honorific, "organisation_aliases": Alias}
+    model = {"currencies": Currency, "honorifics": Honorific, "organisation_aliases": Aliases}
     fields = model.get(str(loc[0]))
     return ", ".join(fields.model_fields) if fields else "a value"
 

@@ -28,7 +28,7 @@ add = ["harrumph"]
 add = [{ surface = "crowns", code = "SEK", position = "suffix" }]
 
 [organisation_aliases]
-add = [{ alias = "NVE", name = "Nordvik Energi" }]
+add = [{ name = "Nordvik Energi", aliases = ["NVE"] }]
 """
 LISTS_ADDED = {
     "speech_verbs": {"add": ["harrumph"]},
