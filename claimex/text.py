@@ -37,13 +37,6 @@ def forget_tables(doc: Doc) -> Doc:
     return doc
 
 
-def forget_text(doc: Doc) -> Doc:
-    """Drop the stored text and tables (Doc.from_docs warns about user data it cannot
-    merge)."""
-    doc.user_data.pop(KEY, None)
-    return forget_tables(doc)
-
-
 def sentence(token: Token) -> Span:
     """``token.sent`` from a table built once per document: spaCy's own walks the sentence
     from the token to both its ends, which over a long sentence makes every rule that asks
