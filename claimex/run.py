@@ -67,6 +67,7 @@ def extract_documents(
             record = ErrorRecord(source=doc.source, error=doc.error)
         elif isinstance(record, Article):
             record.warnings[:0] = doc.warnings
+        record.id, record.meta = doc.id, doc.meta
         yield doc, record
 
 

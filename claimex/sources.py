@@ -11,8 +11,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimex.models import ErrorInfo
+
+if TYPE_CHECKING:
+    from claimex.io.records import RecordFields
 
 STDIN = "-"
 # Bytes read of one input at most: a larger one is an error record, so a runaway file (or
@@ -23,12 +27,15 @@ READ_BLOCK = 1 << 20
 
 @dataclass
 class Document:
-    """One input: its text, or the error that kept it from being read."""
+    """One input: its text, or the error that kept it from being read. A record of a corpus
+    file (JSON Lines, CSV, Parquet) also has an ``id`` and the record's other fields, ``meta``."""
 
     source: str
     text: str | None = None
     error: ErrorInfo | None = None
     warnings: list[str] = field(default_factory=list)
+    id: str | int | None = None
+    meta: dict[str, Any] | None = None
 
 
 def included(relative: Path, include: tuple[str, ...]) -> bool:
@@ -52,6 +59,10 @@ class Unreadable:
     path: Path
     type: str
     message: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
 
 
 def walk_directory(path: Path, include: tuple[str, ...] = ()) -> list[Path | Unreadable]:
@@ -179,13 +190,29 @@ def iter_documents(
     paths: Iterable[str],
     include: tuple[str, ...] = (),
     encoding: str | None = None,
+    input_format: str | None = None,
+    fields: RecordFields | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[Document]:
-    """Yield one Document per input file; unreadable inputs, and inputs over ``max_bytes``,
-    yield error Documents."""
+    """Yield one Document per text file and one per record of a corpus file (JSON Lines, CSV,
+    Parquet: ``input_format``, else by extension; ``fields`` names the text and id fields);
+    unreadable inputs, and text files over ``max_bytes``, yield error Documents."""
+    for item in expand_paths(paths, include):
+        if isinstance(item, Document):
+            yield item
+        else:
+            yield from read_file(*item, encoding, input_format, fields, max_bytes)
+
+
+def expand_paths(
+    paths: Iterable[str], include: tuple[str, ...] = ()
+) -> Iterator[tuple[str, Path | None] | Document]:
+    """``(source, path)`` for every file to read, in order (``(STDIN, None)`` for stdin), and
+    an error Document for a path that names nothing to read (or a folder's entry that cannot
+    be read). Sources show undecodable bytes of file names escaped."""
     for given in paths:
         if given == STDIN:
-            yield _read_stream(STDIN, sys.stdin.buffer, encoding, max_bytes)
+            yield STDIN, None
             continue
         path, source = Path(given), display_name(given)
         try:
@@ -194,7 +221,7 @@ def iter_documents(
             yield _error(source, *_stat_error(exc))
             continue
         if not is_dir:
-            yield _read_path(source, path, encoding, max_bytes)
+            yield source, path
             continue
         files = walk_directory(path, include)
         if not files:
@@ -204,7 +231,32 @@ def iter_documents(
             if isinstance(file, Unreadable):
                 yield _error(display_name(file.path), file.type, file.message)
             else:
-                yield _read_path(display_name(file), file, encoding, max_bytes)
+                yield display_name(file), file
+
+
+def read_file(
+    source: str,
+    path: Path | None,
+    encoding: str | None = None,
+    input_format: str | None = None,
+    fields: RecordFields | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Document]:
+    """The Documents of one file (stdin if ``path`` is None): one for a text file (an error
+    one past ``max_bytes``), one per record of a corpus file (read by :mod:`claimex.io`)."""
+    from claimex.io.compressed import compression_of
+    from claimex.io.formats import format_of, read_path, read_stream
+    from claimex.io.records import RecordFields
+
+    fmt = input_format or ("text" if path is None else format_of(path.name))
+    if fmt == "text" and path is None:
+        yield _read_stream(STDIN, sys.stdin.buffer, encoding, max_bytes)
+    elif fmt == "text" and compression_of(path.name) is None:
+        yield _read_path(source, path, encoding, max_bytes)
+    elif path is None:
+        yield from read_stream(source, sys.stdin.buffer, fmt, fields or RecordFields(), encoding)
+    else:
+        yield from read_path(source, path, fmt, fields or RecordFields(), encoding)
 
 
 def _read_path(source: str, path: Path, encoding: str | None, max_bytes: int) -> Document:
