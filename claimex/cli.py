@@ -181,13 +181,13 @@ def extract_cli(
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
     line on stderr; the others are written), 2 usage error, 3 the output could not be
     written, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP)."""
-    from claimex.io.output import OutputIsInput, check_not_an_input, stop_signals
+    from claimex.io.output import BadOutput, check_not_an_input, stop_signals
 
     fmt = fmt or _default_format(output)
     _check_output(fmt, output)
     try:
         check_not_an_input(output, paths)
-    except OutputIsInput as exc:
+    except BadOutput as exc:
         raise click.UsageError(str(exc)) from exc
     if table is not None and fmt != "csv":
         raise click.UsageError(f"--table applies to --format csv, not {fmt}")

@@ -261,18 +261,22 @@ def read_file(
 
 def _read_path(source: str, path: Path, encoding: str | None, max_bytes: int) -> Document:
     try:
-        with path.open("rb") as stream:
-            if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                if os.fstat(stream.fileno()).st_size > max_bytes:
-                    return _too_large(source, max_bytes)
-            return _read_stream(source, stream, encoding, max_bytes)
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: no size to check first
+            with path.open("rb") as stream:
+                return _read_stream(source, stream, encoding, max_bytes)
+        if info.st_size > max_bytes:
+            return _too_large(source, max_bytes)
+        data = path.read_bytes()
     except OSError as exc:
         return _error(source, type(exc).__name__, _reason(exc, "cannot read"))
+    if len(data) > max_bytes:  # it grew since
+        return _too_large(source, max_bytes)
+    return read_document(source, data, encoding)
 
 
 def _read_stream(source: str, stream, encoding: str | None, max_bytes: int) -> Document:
-    """Read at most ``max_bytes`` (in blocks: a FIFO or a device such as /dev/zero has no
-    size to check first)."""
+    """Read at most ``max_bytes``, in blocks (stdin, /dev/zero...)."""
     blocks, size = [], 0
     while size <= max_bytes:
         block = stream.read(min(READ_BLOCK, max_bytes + 1 - size))

@@ -54,8 +54,9 @@ class GuardedWriter:
             raise
 
 
-class OutputIsInput(ClaimexError):
-    """``--output`` names one of the files being read."""
+class BadOutput(ClaimexError):
+    """``--output`` cannot be used: it names one of the files being read, or a folder that
+    does not exist."""
 
 
 class Stopped(KeyboardInterrupt):
@@ -121,7 +122,7 @@ def _replacing(path: str) -> Iterator[IO[str]]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as exc:
-        raise WriteFailed(path, exc) from exc
+        raise BadOutput(f"cannot write --output {path}: {exc.strerror}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
@@ -160,7 +161,7 @@ def check_not_an_input(output: str | None, paths: Iterable[str]) -> None:
         else:
             walked = os.path.samefile(given, output)
         if walked:
-            raise OutputIsInput(f"--output {output} is also an input: write somewhere else")
+            raise BadOutput(f"--output {output} is also an input: write somewhere else")
 
 
 @contextmanager
