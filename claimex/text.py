@@ -1,5 +1,6 @@
 """The text of a Doc, read once, and other per-document tables built once."""
 
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -53,3 +54,12 @@ def _sentence_table(doc: Doc) -> tuple[list[int], list[int]]:
         starts.extend([sent.start] * length)
         ends.extend([sent.end] * length)
     return starts, ends
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width space, direction marks, a
+    byte-order mark inside the text, soft hyphen): they must not split or pad a name. For
+    names only; offsets always count them."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
