@@ -171,10 +171,30 @@ def cli() -> None:
     "--max-size", callback=_parse_size, default="100MB", show_default=True, metavar="SIZE",
     help="Largest input file read (e.g. 500KB, 2GB); a larger one gets an error record.",
 )  # fmt: skip
+@click.option(
+    "--dask", "dask_address", is_flag=False, flag_value="local", default=None,
+    metavar="[ADDRESS]",
+    help="Run on Dask: the scheduler at ADDRESS (tcp://HOST:8786), or without one a local "
+    "cluster of --workers processes; writes -o DIRECTORY/part-00000.jsonl (or .parquet) "
+    "and a manifest.",
+)  # fmt: skip
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=2, show_default=True,
+    help="Worker processes of the local cluster --dask starts.",
+)  # fmt: skip
+@click.option(
+    "--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+    help="Documents per --dask partition (text files, lines, Parquet row groups).",
+)  # fmt: skip
+@click.option(
+    "--resume", is_flag=True,
+    help="With --dask: keep the parts the manifest in -o DIRECTORY lists as done, run the rest.",
+)  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
     paths, fmt, table, model, include, encoding, input_format, text_field, id_field, output,
-    n_process, batch_size, join_continuations, max_size, quiet,
+    n_process, batch_size, join_continuations, dask_address, workers, partition_size, resume,
+    max_size, quiet,
 ):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
@@ -184,7 +204,8 @@ def extract_cli(
     from claimex.io.output import BadOutput, check_not_an_input, stop_signals
 
     fmt = fmt or _default_format(output)
-    _check_output(fmt, output)
+    _check_output(fmt, output, parts=dask_address is not None)
+    engine = _check_dask(dask_address, workers, partition_size, resume, paths, fmt, output)
     try:
         check_not_an_input(output, paths)
     except BadOutput as exc:
@@ -213,7 +234,10 @@ def extract_cli(
     }
     try:
         with stop_signals(_on_stop_signal):
-            summary, report = _extract(paths, writing, quiet, sources, pipeline)
+            if engine:
+                summary, report = _extract_dask(paths, writing, quiet, sources, pipeline, engine)
+            else:
+                summary, report = _extract(paths, writing, quiet, sources, pipeline)
     except BrokenPipeError:
         _quiet_stdout()
         _stop_early(ExitCode.OK, n_process > 1)
@@ -233,14 +257,52 @@ def extract_cli(
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
 
 
-def _check_output(fmt: str, output: str | None) -> None:
-    """Parquet tables go into a directory, every other format into a file or stdout."""
+def _check_dask(address, workers, partition_size, resume, paths, fmt, output) -> dict:
+    """The options of a --dask run ({} without --dask): parts go into a directory."""
+    if address is None:
+        if resume:
+            raise click.UsageError("--resume applies to --dask runs")
+        return {}
+    if output is None or (Path(output).exists() and not Path(output).is_dir()):
+        raise click.UsageError("--dask writes part files: give -o DIRECTORY")
+    if fmt not in ("jsonl", "parquet"):
+        raise click.UsageError(f"--dask writes jsonl or parquet parts, not {fmt}")
+    if "-" in paths:
+        raise click.UsageError("--dask reads files and directories, not stdin")
+    address = None if address == "local" else address
+    return {"address": address, "workers": workers, "partition_size": partition_size,
+            "resume": resume}  # fmt: skip
+
+
+def _extract_dask(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict, engine):
+    """Run on Dask (claimex.dask), reporting on stderr as a local run does."""
+    from claimex.dask import run_dask
+    from claimex.partitions import ReadOptions
+    from claimex.render import Reporter
+
+    options = ReadOptions(
+        encoding=sources["encoding"], input_format=sources["input_format"],
+        fields=sources["fields"], model=pipeline["model"], batch_size=pipeline["batch_size"],
+        join_continuations=pipeline["join_continuations"],
+    )  # fmt: skip
+    progress = sys.stderr.isatty() and not quiet
+    with Reporter(sys.stderr, quiet, progress) as report:
+        summary = run_dask(
+            paths, Path(writing["output"]), report, fmt=writing["fmt"], options=options,
+            include=sources["include"], **engine,
+        )  # fmt: skip
+    return summary, report
+
+
+def _check_output(fmt: str, output: str | None, parts: bool = False) -> None:
+    """Parquet tables and the ``parts`` of a --dask run go into a directory, every other
+    output into a file or stdout."""
     if fmt == "parquet":
         if output is None:
             raise click.UsageError("--format parquet writes six tables: give -o DIRECTORY")
         if Path(output).exists() and not Path(output).is_dir():
             raise click.UsageError(f"--format parquet needs a directory, {output} is a file")
-    elif output is not None and Path(output).is_dir():
+    elif output is not None and Path(output).is_dir() and not parts:
         raise click.UsageError(f"--output {output} is a directory (only for --format parquet)")
 
 

@@ -343,9 +343,9 @@ class Reporter:
     def fail(self, message: str) -> None:
         self._line(message)
 
-    def advance(self) -> None:
+    def advance(self, documents: int = 1) -> None:
         if self.progress is not None:
-            self.progress.advance(self.task)
+            self.progress.advance(self.task, documents)
 
     def summary(self, line: str) -> None:
         if not self.quiet:
