@@ -387,6 +387,13 @@ def _count_inputs(paths, sources: dict) -> int | None:
     return total
 
 
+STDIN_HINT = "reading an article from the terminal: type or paste it, then press Ctrl-D"
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     """Load the pipeline (a model error ends the run before any document), then stream every
     record to the writer; return the run's summary and the reporter."""
@@ -405,8 +412,8 @@ def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
     progress = sys.stderr.isatty() and not table_on_terminal and not quiet
     total = _count_inputs(paths, sources) if progress else None
-    if STDIN in paths and sys.stdin.isatty() and not quiet:
-        _err("reading an article from the terminal: type or paste it, then press Ctrl-D")
+    if STDIN in paths and _stdin_is_terminal() and not quiet:
+        _err(STDIN_HINT)
     with (
         _writer(fmt, output, writing["table"]) as writer,
         Reporter(sys.stderr, quiet, progress, total) as report,

@@ -1,11 +1,10 @@
 """User word lists: the TOML config file, its validation, and its effect on the components
-(through their ``lexicons`` config: the CLI, ``nlp.add_pipe`` and worker processes alike)."""
+(through their ``lexicons`` config: the CLI and ``nlp.add_pipe`` alike; worker processes are
+tested with the others in test_cli.py)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -186,14 +185,3 @@ def test_add_pipe_users_get_the_lists_through_the_component_config(nlp):
     assert [f["unit"] for f in doc._.claimex_figures if f["text"] == "450"] == ["SEK"]
     plain = nlp(TEXT)  # the shared pipeline keeps the packaged lists
     assert [f["unit"] for f in plain._.claimex_figures if f["text"] == "450"] == [None]
-
-
-def test_worker_processes_use_the_config(tmp_path, newsroom):
-    for i in range(3):
-        (tmp_path / f"{i}.txt").write_text(TEXT, encoding="utf-8")
-    args = [sys.executable, "-m", "claimex", "extract", str(tmp_path), "--include", "*.txt"]
-    args += ["--config", str(newsroom), "--batch-size", "1", "--n-process", "2"]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=240)
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [_seen(r)[:2] for r in records] == [(["harrumphed", "said"], [("450", "SEK")])] * 3
