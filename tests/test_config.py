@@ -185,3 +185,11 @@ def test_add_pipe_users_get_the_lists_through_the_component_config(nlp):
     assert [f["unit"] for f in doc._.claimex_figures if f["text"] == "450"] == ["SEK"]
     plain = nlp(TEXT)  # the shared pipeline keeps the packaged lists
     assert [f["unit"] for f in plain._.claimex_figures if f["text"] == "450"] == [None]
+
+
+def test_info_reports_the_config_and_refuses_a_bad_one(runner, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[speech_verbs]\nadd = ["Quip!"]\n', encoding="utf-8")
+    result = runner.invoke(cli, ["info", "--config", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: config {bad}: speech_verbs.add[0]")
