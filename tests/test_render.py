@@ -138,7 +138,7 @@ def test_csv_row_per_quote_and_no_row_for_errors():
         "text": "Taxes will rise,", "start": "1", "end": "17", "confidence": "0.9",
         "rule": "direct:after",
     }  # fmt: skip
-    assert dict(zip(rows[0], rows[1])).items() >= expected.items()
+    assert dict(zip(rows[0], rows[1], strict=True)).items() >= expected.items()
     assert [row[0] for row in rows[1:]] == ["a.txt", "b.txt"]
 
 
