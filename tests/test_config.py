@@ -134,8 +134,11 @@ def test_missing_config_file(runner, tmp_path):
 
 
 def test_every_list_names_a_packaged_file():
+    from claimex.config import LexiconConfig
+
+    assert set(LISTS) == set(LexiconConfig.model_fields)
     for file in LISTS.values():
-        packaged(file)  # raises if the file is missing
+        assert packaged(file)  # raises if the file is missing
 
 
 def test_overlay_adds_replaces_and_restores():
