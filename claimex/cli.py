@@ -212,6 +212,52 @@ def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pi
     return summary, report
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True))
+@click.option(
+    "--pred", type=click.Path(exists=True, dir_okay=False),
+    help="claimex JSON Lines output to score [default: run claimex on the gold texts].",
+)  # fmt: skip
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(("table", "json")), default=None,
+    help="Output format [default: table on a terminal, json otherwise].",
+)  # fmt: skip
+@click.option(
+    "--by", "by", multiple=True, type=click.Choice(("rule", "kind")),
+    help="Add a breakdown of the quotes by rule or by kind (repeatable).",
+)  # fmt: skip
+@click.option("--per-doc", is_flag=True, help="Add each document's scores.")
+@click.option(
+    "--errors", "errors_path", type=click.Path(dir_okay=False, writable=True),
+    help="Write each missed and spurious quote and figure with its context to this file "
+    "(.html: a review page; .jsonl: one JSON object per error; else text).",
+)  # fmt: skip
+@click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
+def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model) -> None:
+    """Score claimex on GOLD: claimex JSON Lines annotations or a brat folder (.txt + .ann).
+
+    Matching and metrics are those of claimex-score."""
+    from claimex import evaluate
+    from claimex.evaluate.report import build_report, write_json, write_tables
+
+    try:
+        gold_docs = evaluate.read_gold(gold)
+        records = evaluate.read_predictions(pred) if pred else evaluate.predict(gold_docs, model)
+        results = evaluate.score(gold_docs, records)
+    except ClaimexError as exc:
+        error = click.ClickException(str(exc))
+        error.exit_code = exc.exit_code
+        raise error from exc
+    if errors_path:
+        with _atomic_output(errors_path) as stream:
+            evaluate.write_error_file(results, stream, errors_path)
+    report = build_report(results, tuple(dict.fromkeys(by)), per_doc)
+    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
+        write_json(report, sys.stdout)
+    else:
+        write_tables(report, sys.stdout)
+
+
 @cli.command("schema")
 def schema_cli() -> None:
     """Print the JSON Schema of an output record."""
