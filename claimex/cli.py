@@ -112,7 +112,8 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-    help="Output format [default: table on a terminal, jsonl otherwise].",
+    help="Output format [default: the one the --output file's extension names, e.g. out.csv; "
+    "else table on a terminal, jsonl otherwise]. json is always one array of records.",
 )  # fmt: skip
 @click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
 @click.option(
@@ -151,8 +152,7 @@ def extract_cli(
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
     line on stderr; the others are written), 2 usage error, 130 interrupted."""
-    if fmt is None:
-        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    fmt = fmt or _default_format(output)
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and CSV are UTF-8 whatever the locale
     if n_process > 1:
@@ -178,6 +178,16 @@ def extract_cli(
         raise error from exc
     report.summary(summary.line())
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
+
+
+def _default_format(output: str | None) -> str:
+    """Without --format: what the --output file's extension names (JSON Lines if it names
+    none), else a table on a terminal and JSON Lines in a pipe."""
+    if output is not None:
+        from claimex.render import format_for_path
+
+        return format_for_path(output) or "jsonl"
+    return "table" if sys.stdout.isatty() else "jsonl"
 
 
 def _leave_ctrl_c_to_the_parent() -> None:

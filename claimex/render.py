@@ -28,6 +28,10 @@ def _dump(record: Record) -> dict:
 
 
 class JsonLinesWriter:
+    """One record per line (``.jsonl``)."""
+
+    extensions = (".jsonl", ".ndjson")
+
     def __init__(self, stream: IO[str]):
         self.stream = stream
 
@@ -40,43 +44,30 @@ class JsonLinesWriter:
 
 
 class JsonWriter:
-    """One document as an object, several as an array.
+    """One JSON array of records, whatever their number (also for one document or none), so
+    ``jq '.[]'`` works on any run. Each record is written as it comes: memory stays flat."""
 
-    Only the first record waits (until a second one shows it is an array); later records are
-    written as they come, so memory stays flat on a large corpus."""
+    extensions = (".json",)
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
-        self.first: dict | None = None
         self.count = 0
 
-    def _item(self, body: dict) -> str:
-        text = json.dumps(body, ensure_ascii=False, indent=2)
-        return "  " + text.replace("\n", "\n  ")
-
     def write(self, record: Record) -> None:
-        self.count += 1
-        if self.count == 1:
-            self.first = _dump(record)
-            return
-        if self.count == 2:
-            self.stream.write("[\n" + self._item(self.first))
-            self.first = None
-        self.stream.write(",\n" + self._item(_dump(record)))
+        text = json.dumps(_dump(record), ensure_ascii=False, indent=2)
+        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
         self.stream.flush()
+        self.count += 1
 
     def close(self) -> None:
-        if self.count == 0:
-            self.stream.write("[]\n")
-        elif self.count == 1:
-            self.stream.write(json.dumps(self.first, ensure_ascii=False, indent=2) + "\n")
-        else:
-            self.stream.write("\n]\n")
+        self.stream.write("\n]\n" if self.count else "[]\n")
         self.stream.flush()
 
 
 class CsvWriter:
     """One row per quote."""
+
+    extensions = (".csv",)
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
@@ -103,6 +94,8 @@ class CsvWriter:
 
 class TableWriter:
     """Rich tables: quotes grouped by speaker, then figures and organisations."""
+
+    extensions: tuple[str, ...] = ()  # for people, never picked by a file name
 
     def __init__(self, stream: IO[str]):
         from rich.console import Console
@@ -194,6 +187,18 @@ def _speaker_label(quote, speakers_by_id: dict):
 
 
 WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+
+
+
+
+def format_for_path(path: str) -> str | None:
+    """The format a file name asks for by its extension (``quotes.csv`` -> ``csv``), from the
+    writers' own ``extensions``; None when no writer claims it."""
+    name = path.lower()
+    for fmt, writer in WRITERS.items():
+        if any(name.endswith(ext) for ext in writer.extensions):
+            return fmt
+    return None
 
 
 def make_writer(fmt: str, stream: IO[str]):

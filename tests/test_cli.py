@@ -57,11 +57,28 @@ def test_jsonl_one_record_per_document_in_order(runner, corpus):
     assert "0 failed" in result.stderr
 
 
-def test_json_is_an_object_for_one_document_and_an_array_for_several(runner, corpus):
+def test_json_is_one_array_for_any_number_of_documents(runner, corpus):
     one = runner.invoke(cli, ["extract", str(corpus / "a.txt"), "-f", "json"])
     several = runner.invoke(cli, ["extract", str(corpus), "-f", "json"])
-    assert json.loads(one.stdout)["source"].endswith("a.txt")
+    assert [Path(r["source"]).name for r in json.loads(one.stdout)] == ["a.txt"]
     assert [Path(r["source"]).name for r in json.loads(several.stdout)] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "parse"),
+    [
+        ("out.json", [], lambda text: [r["source"] for r in json.loads(text)]),
+        ("out.jsonl", [], lambda text: [r["source"] for r in _records(text)]),
+        ("out.csv", [], lambda text: [r["source"] for r in csv.DictReader(io.StringIO(text))]),
+        ("out.txt", [], lambda text: [r["source"] for r in _records(text)]),  # no writer's
+        ("out.csv", ["-f", "jsonl"], lambda text: [r["source"] for r in _records(text)]),
+    ],
+)
+def test_output_extension_picks_the_format(runner, corpus, tmp_path, name, args, parse):
+    target = tmp_path / name
+    result = runner.invoke(cli, ["extract", str(corpus / "a.txt"), "-o", str(target), *args])
+    assert result.exit_code == 0, result.stderr
+    assert [Path(source).name for source in parse(target.read_text())] == ["a.txt"]
 
 
 def test_csv_one_row_per_quote(runner, corpus):
