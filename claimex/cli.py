@@ -21,7 +21,7 @@ from claimex import __version__
 from claimex.errors import ClaimexError, ExitCode
 
 # The keys of claimex.render.WRITERS (not imported here: render pulls in pydantic).
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html")
 
 
 def _err(message: str) -> None:
@@ -144,10 +144,15 @@ def cli() -> None:
     "(one quote per utterance), or with --separate-continuations a quote of its own "
     "[env: CLAIMEX_JOIN_CONTINUATIONS=0/1].",
 )  # fmt: skip
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, metavar="X",
+    help="Leave out quotes whose confidence is under X (and their claims), in every format.",
+)  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
-    paths, fmt, model, include, encoding, output, n_process, batch_size, join_continuations, quiet
-):
+    paths, fmt, model, include, encoding, output, n_process, batch_size, join_continuations,
+    min_confidence, quiet,
+):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
@@ -163,6 +168,7 @@ def extract_cli(
         "n_process": n_process,
         "batch_size": batch_size,
         "join_continuations": join_continuations,
+        "min_confidence": min_confidence,
     }
     try:
         summary, report = _extract(paths, fmt, output, quiet, sources, pipeline)

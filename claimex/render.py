@@ -12,6 +12,7 @@ import json
 from typing import IO, TYPE_CHECKING
 
 from claimex.models import Article, ErrorRecord
+from claimex.review import HtmlWriter
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -186,7 +187,10 @@ def _speaker_label(quote, speakers_by_id: dict):
     return label
 
 
-WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+WRITERS = {
+    "table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter,
+    "html": HtmlWriter,
+}  # fmt: skip
 
 
 

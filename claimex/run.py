@@ -44,8 +44,10 @@ def extract_documents(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    min_confidence: float = 0.0,
 ) -> Iterator[tuple[Document, Article | ErrorRecord]]:
-    """Yield ``(document, record)`` for every input document, in order."""
+    """Yield ``(document, record)`` for every input document, in order; quotes under
+    ``min_confidence`` are left out (:func:`claimex.article.keep_confident`)."""
     from claimex.pipeline import extract_many_with_context
 
     items = _pipeline_items(documents)
@@ -55,6 +57,10 @@ def extract_documents(
             record = ErrorRecord(source=doc.source, error=doc.error)
         elif isinstance(record, Article):
             record.warnings[:0] = doc.warnings
+            if min_confidence > 0:
+                from claimex.article import keep_confident
+
+                record = keep_confident(record, min_confidence)
         yield doc, record
 
 
@@ -68,13 +74,14 @@ def run(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    min_confidence: float = 0.0,
 ) -> Summary:
     """Extract from ``documents``: each record to ``write``, each warning to ``warn`` and each
     failed document to ``fail`` (one line each). ``join_continuations``: see
     :func:`claimex.pipeline.add_claimex_pipes`."""
     summary = Summary()
     started = time.perf_counter()
-    options = {"join_continuations": join_continuations}
+    options = {"join_continuations": join_continuations, "min_confidence": min_confidence}
     for _, record in extract_documents(documents, model, n_process, batch_size, **options):
         summary.documents += 1
         if isinstance(record, ErrorRecord):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from claimex.evaluate.match import figure_value_ok
-from claimex.evaluate.metrics import DocResult
+from claimex.evaluate.metrics import DocResult, summarize
 
 CONTEXT = 60  # characters shown either side of an item
 
@@ -112,8 +112,81 @@ def write_errors(results: list[DocResult], stream: IO[str], fmt: str = "text") -
     return count
 
 
+ERROR_LEGEND = (
+    '<mark class="quote missed">missed quote</mark> '
+    '<mark class="quote spurious">spurious quote</mark> '
+    '<mark class="quote found">found quote</mark> '
+    '<span class="fig missed">missed figure</span> <span class="fig spurious">spurious '
+    'figure</span> <span class="fig wrong">wrong value</span>'
+)
+
+
+def error_view(anchor: str, result: DocResult):
+    """The document's section of the error page: gold quotes missed or found, predicted
+    quotes that match nothing, figures missed, spurious or with a wrong value."""
+    from html import escape
+
+    from claimex.review.markup import Mark
+    from claimex.review.views import DocView, panel
+
+    items = list(errors(result))
+    marks = []
+    for n, item in enumerate(items):
+        classes = ("quote " if item["item"] == "quote" else "fig ") + item["error"]
+        detail = item["error"].replace("_", " ") + " " + item["item"]
+        if item["item"] == "quote":
+            detail += f"\nSpeaker: {item['speaker']}\nCue: {item['cue']}"
+            if item.get("rule"):
+                detail += f"\nRule: {item['rule']}, confidence {item['confidence']}"
+        elif item["error"] == "wrong_value":
+            detail += f"\nValue: {item['range'] or item['value']}"
+            detail += f"\nGold: {item['gold_range'] or item['gold_value']}"
+        attrs = {"id": f"{anchor}-e{n}", "class": classes, "tabindex": "0", "title": detail}
+        marks.append(Mark(item["start"], item["end"], "mark", attrs, 1 if item["item"] == "figure" else 0))
+    gold = result.gold.get("quotes") or []
+    matched = {p.gold for p in result.quotes if p.gold is not None}
+    for i in sorted(matched):
+        q = gold[i]
+        attrs = {"class": "quote found", "title": "found quote"}
+        marks += [Mark(s["start"], s["end"], "mark", attrs) for s in q.get("spans") or [q]]
+    links = "".join(
+        f'<li><a href="#{anchor}-e{n}">{escape(item["error"].replace("_", " "))} '
+        f'{item["item"]}</a>: {escape(item["text"][:90])}</li>'
+        for n, item in enumerate(items)
+    )
+    scores = summarize(result.counts)
+    table = "".join(
+        f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in scores.items() if v is not None
+    )
+    sections = [("Errors", "ol", links), ("Scores", "table", table)]
+    return DocView(
+        anchor=anchor,
+        heading=str(result.gold["id"]),
+        meta=f"{len(items)} errors",
+        text=result.gold["text"],
+        marks=marks,
+        panel=panel(sections),
+        summary=f"{len(items)} errors",
+    )
+
+
+def write_error_page(results: list[DocResult], stream: IO[str]) -> int:
+    from claimex.review import HtmlPageWriter
+
+    page = HtmlPageWriter(stream, title="claimex eval: errors", legend=ERROR_LEGEND)
+    count = 0
+    for n, result in enumerate(results, 1):
+        view = error_view(f"d{n}", result)
+        count += len(view.marks)
+        page.write_view(view)
+    page.close()
+    return count
+
+
 def write_error_file(results: list[DocResult], stream: IO[str], path: str) -> int:
-    """Errors in the format the file name asks for: ``.jsonl``/``.json`` JSON Lines, else
-    text."""
+    """Errors in the format the file name asks for: ``.html`` a review page,
+    ``.jsonl``/``.json`` JSON Lines, else text."""
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix in ("html", "htm"):
+        return write_error_page(results, stream)
     return write_errors(results, stream, "jsonl" if suffix in ("jsonl", "json") else "text")

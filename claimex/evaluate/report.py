@@ -66,8 +66,11 @@ def _breakdown(title: str, name: str, rows: dict):
     return table
 
 
-PER_DOC_COLUMNS = ("quote_precision", "quote_recall", "quote_f1", "boundary_exact",
-                   "speaker_accuracy", "figure_span_f1", "figure_value_f1", "org_f1")  # fmt: skip
+PER_DOC_COLUMNS = {  # score -> short heading, so that a row fits a terminal
+    "quote_precision": "quote P", "quote_recall": "quote R", "quote_f1": "quote F1",
+    "boundary_exact": "exact", "speaker_accuracy": "speaker", "figure_span_f1": "figure F1",
+    "figure_value_f1": "value F1", "org_f1": "org F1",
+}  # fmt: skip
 
 
 def _per_doc(rows: list[dict]):
@@ -76,9 +79,9 @@ def _per_doc(rows: list[dict]):
 
     columns = [c for c in PER_DOC_COLUMNS if any(c in row for row in rows)]
     table = Table(title="Per document")
-    table.add_column("id", overflow="fold")
+    table.add_column("id", overflow="fold", min_width=16)
     for column in columns:
-        table.add_column(column.replace("_", " "), justify="right")
+        table.add_column(PER_DOC_COLUMNS[column], justify="right")
     for row in rows:
         table.add_row(Text(str(row["id"])), *(_number(row.get(c)) for c in columns))
     return table
