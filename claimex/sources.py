@@ -8,20 +8,27 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimex.models import ErrorInfo
+
+if TYPE_CHECKING:
+    from claimex.io.records import RecordFields
 
 STDIN = "-"
 
 
 @dataclass
 class Document:
-    """One input: its text, or the error that kept it from being read."""
+    """One input: its text, or the error that kept it from being read. A record of a corpus
+    file (JSON Lines, CSV, Parquet) also has an ``id`` and the record's other fields, ``meta``."""
 
     source: str
     text: str | None = None
     error: ErrorInfo | None = None
     warnings: list[str] = field(default_factory=list)
+    id: str | int | None = None
+    meta: dict[str, Any] | None = None
 
 
 def included(relative: Path, include: tuple[str, ...]) -> bool:
@@ -105,12 +112,30 @@ def _error(source: str, kind: str, message: str) -> Document:
 
 
 def iter_documents(
-    paths: Iterable[str], include: tuple[str, ...] = (), encoding: str | None = None
+    paths: Iterable[str],
+    include: tuple[str, ...] = (),
+    encoding: str | None = None,
+    input_format: str | None = None,
+    fields: RecordFields | None = None,
 ) -> Iterator[Document]:
-    """Yield one Document per input file; unreadable inputs yield error Documents."""
+    """Yield one Document per text file and one per record of a corpus file (JSON Lines, CSV,
+    Parquet: ``input_format``, else by extension; ``fields`` names the text and id fields);
+    unreadable inputs yield error Documents."""
+    for item in expand_paths(paths, include):
+        if isinstance(item, Document):
+            yield item
+        else:
+            yield from read_file(*item, encoding, input_format, fields)
+
+
+def expand_paths(
+    paths: Iterable[str], include: tuple[str, ...] = ()
+) -> Iterator[tuple[str, Path | None] | Document]:
+    """``(source, path)`` for every file to read, in order (``(STDIN, None)`` for stdin), and
+    an error Document for a path that names nothing to read."""
     for given in paths:
         if given == STDIN:
-            yield read_document(STDIN, sys.stdin.buffer.read(), encoding)
+            yield STDIN, None
             continue
         path = Path(given)
         if path.is_dir():
@@ -119,11 +144,35 @@ def iter_documents(
                 matching = " matching --include" if include else ""
                 yield _error(given, "EmptyDirectory", f"directory has no files{matching} to read")
             for file in files:
-                yield _read_path(str(file), file, encoding)
+                yield str(file), file
         elif path.exists():
-            yield _read_path(given, path, encoding)
+            yield given, path
         else:
             yield _error(given, "FileNotFound", "no such file or directory")
+
+
+def read_file(
+    source: str,
+    path: Path | None,
+    encoding: str | None = None,
+    input_format: str | None = None,
+    fields: RecordFields | None = None,
+) -> Iterator[Document]:
+    """The Documents of one file (stdin if ``path`` is None): one for a text file, one per
+    record of a corpus file (read by :mod:`claimex.io`)."""
+    from claimex.io.compressed import compression_of
+    from claimex.io.formats import format_of, read_path, read_stream
+    from claimex.io.records import RecordFields
+
+    fmt = input_format or ("text" if path is None else format_of(path.name))
+    if fmt == "text" and path is None:
+        yield read_document(STDIN, sys.stdin.buffer.read(), encoding)
+    elif fmt == "text" and compression_of(path.name) is None:
+        yield _read_path(source, path, encoding)
+    elif path is None:
+        yield from read_stream(source, sys.stdin.buffer, fmt, fields or RecordFields(), encoding)
+    else:
+        yield from read_path(source, path, fmt, fields or RecordFields(), encoding)
 
 
 def _read_path(source: str, path: Path, encoding: str | None) -> Document:

@@ -115,8 +115,8 @@ def test_csv_row_per_quote_and_no_row_for_errors():
     rows = list(csv.reader(io.StringIO(_write("csv", [_article(), _error(), _article("b.txt")]))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1] == [
-        "a.txt", "q1", "Ana Lopez", "Ana Lopez", "said", "direct",
-        "Taxes will rise,", "1", "17", "0.9",
+        "a.txt", "q1", "", "Ana Lopez", "Ana Lopez", "said", "direct",
+        "Taxes will rise,", "1", "17", "0.9", "direct:after",
     ]  # fmt: skip
     assert [row[0] for row in rows[1:]] == ["a.txt", "b.txt"]
 
@@ -147,4 +147,6 @@ def test_reporter_quiet_keeps_errors_only(quiet, expected):
 def test_cli_offers_exactly_the_writers():
     # cli.py spells the formats out so that `claimex --help` need not import render.
     from claimex.cli import FORMATS
-    assert FORMATS == tuple(WRITERS)
+    from claimex.render import WRITERS
+
+    assert FORMATS == (*WRITERS, "parquet")  # parquet writes a directory (claimex.io.tables)

@@ -29,7 +29,7 @@ from claimex.entities.names import (
     word_pattern,
 )
 from claimex.lexicons import entries, words
-from claimex.text import doc_text
+from claimex.text import doc_text, sentence
 
 
 @dataclass
@@ -270,20 +270,29 @@ def _attach_short(people: list[Person], mention: Mention) -> None:
 
 
 def _pronoun_after(
-    doc: Doc, mention: Mention, person_tokens: dict[int, int], me: int
+    doc: Doc, mention: Mention, person_tokens: dict[int, int], me: int, seen: dict
 ) -> str | None:
     """Gender of the first he/she/his/her after the name in its sentence, if no other
-    person comes between."""
-    sent = doc[mention.name.start].sent
-    for token in doc[mention.name.end : sent.end]:
-        owner = person_tokens.get(token.i)
+    person comes between. ``seen`` holds the answers from the ends of this person's later
+    mentions: the search from an earlier one stops there (a sentence naming the same person
+    many times is read once, not once per mention)."""
+    sent_end = sentence(doc[mention.name.start]).end
+    found = None
+    for i in range(mention.name.end, sent_end):
+        if (me, i) in seen:
+            found = seen[me, i]
+            break
+        owner = person_tokens.get(i)
         if owner is not None and owner != me:
-            return None
+            break
+        token = doc[i]
         # "he"/"she" and "his"/"her" before a noun; an object "her" is someone else.
         if token.tag_ == "PRP$" or token.tag_ == "PRP" and token.dep_.startswith("nsubj"):
             if token.lower_ in pronoun_genders():
-                return pronoun_genders()[token.lower_]
-    return None
+                found = pronoun_genders()[token.lower_]
+                break
+    seen[me, mention.name.end] = found
+    return found
 
 
 @cache
@@ -295,6 +304,7 @@ def add_gender(doc: Doc, people: list[Person]) -> None:
     """Gender from the first name, else by majority of the pronouns that follow the names
     (honorifics were read while clustering)."""
     person_tokens = token_owners(people)
+    seen: dict[tuple[int, int], str | None] = {}
     for index, person in enumerate(people):
         person.gender = person.gender or first_name_genders().get(person.first or "")
         if person.gender:
@@ -302,7 +312,8 @@ def add_gender(doc: Doc, people: list[Person]) -> None:
         # A surname shared with another person ("Scott") may be the other one: no vote.
         shared = sum(p.surname == person.surname for p in people) > 1
         sure = [m for m in person.mentions if len(m.name.words) > 1 or not shared]
-        votes = [_pronoun_after(doc, m, person_tokens, index) for m in sure]
+        latest_first = sorted(sure, key=lambda m: m.name.end, reverse=True)
+        votes = [_pronoun_after(doc, m, person_tokens, index, seen) for m in latest_first]
         males, females = votes.count("male"), votes.count("female")
         if males != females:
             person.gender = "male" if males > females else "female"
