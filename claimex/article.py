@@ -109,7 +109,7 @@ def keep_confident(article: Article, least: float) -> Article:
     dropped = {q.id for q in article.quotes if q.confidence < least}
     if not dropped:
         return article
-    kept = article.model_copy(
+    return article.model_copy(  # keeps the private input text
         update={
             "quotes": [q for q in article.quotes if q.id not in dropped],
             "speakers": [
@@ -123,5 +123,3 @@ def keep_confident(article: Article, least: float) -> Article:
             "claims": [c for c in article.claims if c.quote_id not in dropped],
         }
     )
-    kept._input_text = article.input_text
-    return kept

@@ -7,10 +7,12 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from claimex.cli import cli
 from claimex.evaluate import read_gold, score, total
@@ -18,15 +20,14 @@ from claimex.evaluate.gold import quote_kind, read_brat, safe_id
 from claimex.evaluate.match import content_chars, match_quotes, norm_name
 from claimex.evaluate.metrics import by_kind, by_rule
 
-from conftest import ROOT
-
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "bin" / "claimex-score"
 GOLD_FILES = [
     "gold/seed.jsonl", "gold/polnear-dev-names.jsonl", "gold/polnear-train-names.jsonl",
     "data/polnear-dev.jsonl", "data/polnear-train.jsonl", "data/newsquant-dev.jsonl",
 ]  # fmt: skip
-DOCS_PER_FILE = 1
+DOCS_PER_FILE = 2
+CANDIDATES = 60  # documents read from each file to pick the shortest from
 
 # An invented article and its gold, used by every test that needs no pipeline.
 TEXT = (
@@ -114,7 +115,9 @@ def test_optional_gold_quote_neither_rewarded_nor_punished():
 
 def test_canonical_name_decides_the_speaker():
     gold = {**GOLD, "quotes": [{**GOLD_QUOTE_1, "speaker_canonical": ["Ana Lopez", "A. Lopez"]}]}
-    right = _record([{**_pred_quote(21, 49), "speaker": {"start": 0, "end": 15, "name": "Ana Lopez"}}])
+    right = _record(
+        [{**_pred_quote(21, 49), "speaker": {"start": 0, "end": 15, "name": "Ana Lopez"}}]
+    )
     wrong = _record([_pred_quote(21, 49)])  # the mention overlaps, but no name
     assert total(score([gold], [right]))["speaker_name_accuracy"] == 1.0
     assert total(score([gold], [wrong]))["speaker_accuracy"] == 0.0
@@ -185,7 +188,7 @@ def test_brat_events_and_relations_give_quotes_with_speaker_and_cue(brat):
 
 def test_brat_discontinuous_content_is_one_quote_with_pieces():
     text = '"We will," Ana said, "win."'
-    ann = "T1\tContent 0 10;21 27\t\"We will,\" \"win.\"\nT2\tSource 11 14\tAna\n"
+    ann = 'T1\tContent 0 10;21 27\t"We will," "win."\nT2\tSource 11 14\tAna\n'
     ann += "R1\tSource Arg1:T2 Arg2:T1\n"
     (quote,) = read_brat_quotes(text, ann)
     assert [(s["start"], s["end"]) for s in quote["spans"]] == [(0, 10), (21, 27)]
@@ -276,13 +279,21 @@ def test_eval_without_pred_runs_claimex_on_the_gold(nlp, gold_file):
     assert json.loads(result.stdout)["docs_missing"] == 0
 
 
+def _annotated(doc: dict) -> bool:
+    return any(doc.get(key) for key in ("quotes", "figures", "organisations"))
+
+
 def _sample_gold(tmp_path: Path) -> Path:
-    """The seed and the first documents of every gold file, in one temporary gold file."""
+    """The shortest annotated documents among the first of every gold file (the seed among
+    them), in one temporary gold file."""
     lines = []
     for name in GOLD_FILES:
         path = SHARED / name
         if path.exists():
-            lines += path.read_text(encoding="utf-8").strip().split("\n")[:DOCS_PER_FILE]
+            with path.open(encoding="utf-8") as stream:
+                docs = [json.loads(line) for line in islice(stream, CANDIDATES)]
+            docs = sorted((d for d in docs if _annotated(d)), key=lambda d: len(d["text"]))
+            lines += [json.dumps(d) for d in docs[:DOCS_PER_FILE]]
     gold = tmp_path / "sample-gold.jsonl"
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return gold

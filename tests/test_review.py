@@ -12,8 +12,17 @@ from click.testing import CliRunner
 from claimex.article import keep_confident
 from claimex.cli import FORMATS, cli
 from claimex.models import (
-    Article, Claim, ErrorInfo, ErrorRecord, Figure, Offsets, Organisation, Quote, Speaker,
-    SpeakerMention, TextSpan,
+    Article,
+    Claim,
+    ErrorInfo,
+    ErrorRecord,
+    Figure,
+    Offsets,
+    Organisation,
+    Quote,
+    Speaker,
+    SpeakerMention,
+    TextSpan,
 )  # fmt: skip
 from claimex.review import HtmlWriter
 from claimex.review.markup import Mark, nest
@@ -29,11 +38,19 @@ def _span(text: str, piece: str, after: int = 0) -> tuple[int, int]:
 def sample_article(text: str = TEXT, source: str = "fares.txt") -> Article:
     """Two quotes by one speaker (the first split around nothing, the second low in
     confidence), a figure inside a quote and an organisation, all offsets from ``text``."""
-    q1, cue1, who1 = _span(text, "Fares rise <b>now</b>,"), _span(text, "said"), _span(text, "Ana Lopez")
+    q1, cue1, who1 = (
+        _span(text, "Fares rise <b>now</b>,"),
+        _span(text, "said"),
+        _span(text, "Ana Lopez"),
+    )
     q2, who2 = _span(text, "It is 5%,"), _span(text, "she")
     org, fig = _span(text, "Metro Transit"), _span(text, "5%")
-    mention1 = SpeakerMention(text="Ana Lopez", start=who1[0], end=who1[1], name="Ana Lopez", speaker_id="s1")
-    mention2 = SpeakerMention(text="she", start=who2[0], end=who2[1], name="Ana Lopez", speaker_id="s1")
+    mention1 = SpeakerMention(
+        text="Ana Lopez", start=who1[0], end=who1[1], name="Ana Lopez", speaker_id="s1"
+    )
+    mention2 = SpeakerMention(
+        text="she", start=who2[0], end=who2[1], name="Ana Lopez", speaker_id="s1"
+    )
     quotes = [
         Quote(id="q1", text=text[q1[0]:q1[1]], start=q1[0], end=q1[1], kind="direct",
               cue=TextSpan(text="said", start=cue1[0], end=cue1[1]), speaker=mention1,
@@ -81,7 +98,8 @@ def render(records) -> str:
         ("abcd", [Mark(1, 3, "i", {"id": "x"}), Mark(0, 2, "b")],
          '<b>a<i id="x">b</i></b><i>c</i>d'),
         ("ab", [Mark(1, 5, "i")], "ab"),  # out of range: left out
-        ('q"', [Mark(0, 2, "i", {"title": 'say "hi" <x>'})], '<i title="say &quot;hi&quot; &lt;x&gt;">q"</i>'),
+        ('q"', [Mark(0, 2, "i", {"title": 'say "hi" <x>'})],
+         '<i title="say &quot;hi&quot; &lt;x&gt;">q"</i>'),
     ],
 )  # fmt: skip
 def test_nest(text, marks, expected):
@@ -95,8 +113,14 @@ def test_page_marks_quotes_roles_figures_and_organisations():
     assert 'class="quote c0 direct low"' in page  # same speaker, same colour; low confidence
     assert '<span class="cue" data-quote="q1"' in page
     assert '<span class="speaker c0" data-quote="q2"' in page
-    assert '<span id="d1-o1" class="org"' in page and '<span id="d1-f1" class="fig cat-percent"' in page
-    assert "Title: spokeswoman\nOrganisation: Metro Transit\nKind: direct · rule: direct-cue-after" in page
+    assert (
+        '<span id="d1-o1" class="org"' in page
+        and '<span id="d1-f1" class="fig cat-percent"' in page
+    )
+    assert (
+        "Title: spokeswoman\nOrganisation: Metro Transit\nKind: direct · rule: direct-cue-after"
+        in page
+    )
     assert '<a href="#d1-q2">It is 5%,</a>' in page and '<a href="#d1-f1">5%</a>' in page
     assert 'id="index"' not in page  # one document: no index
 
@@ -116,7 +140,8 @@ def test_split_quote_pieces_are_linked():
     text = '"We will," said Ana Lopez, "win."'
     article = Article(source="a", quotes=[Quote(
         id="q1", text=text[0:33], start=0, end=33, kind="direct",
-        spans=[Offsets(start=0, end=10), Offsets(start=27, end=33)], confidence=0.9, rule="direct-split",
+        spans=[Offsets(start=0, end=10), Offsets(start=27, end=33)], confidence=0.9,
+        rule="direct-split",
     )])  # fmt: skip
     article._input_text = text
     page = render([article])
@@ -133,7 +158,9 @@ def test_many_documents_stream_with_an_index_and_errors():
     assert 'id="d1"' in stream.getvalue()  # written at once, not held back
     for n in range(2, 1000):
         writer.write(sample_article(source=f"doc{n}.txt"))
-    writer.write(ErrorRecord(source="bad.bin", error=ErrorInfo(type="BinaryFile", message="binary")))
+    writer.write(
+        ErrorRecord(source="bad.bin", error=ErrorInfo(type="BinaryFile", message="binary"))
+    )
     writer.close()
     page = stream.getvalue()
     index = page.split('<nav id="index"')[1]
@@ -156,7 +183,9 @@ def test_keep_confident_drops_quotes_and_what_points_to_them(least, quotes, clai
     assert article.input_text == TEXT and len(article.organisations) == 1
 
 
-ARTICLE = '"We will open the bridge in May," said Mayor Ana Lopez. She said that the budget was tight.\n'
+ARTICLE = (
+    '"We will open the bridge in May," said Mayor Ana Lopez. She said that the budget was tight.\n'
+)
 
 
 def _extract_output(fmt: str, out_dir, *options: str) -> str:

@@ -40,7 +40,7 @@ EVIL = (
 def browser(tmp_path_factory):
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
     if not (os.access(CHROMIUM, os.X_OK) and shutil.which(CHROMEDRIVER)):
-        pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+        pytest.skip("no chromium/chromedriver: apt-get install chromium chromium-driver")
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
@@ -95,7 +95,9 @@ def test_each_quote_is_highlighted_in_its_speakers_colour(browser, pages):
         assert " ".join(mark.text.split()) == " ".join(quote["text"].split()).strip('"')
         details = mark.get_attribute("data-details")
         assert f"Speaker: {quote['speaker']['name']}" in details
-        colours.setdefault(quote["speaker"]["name"], set()).add(mark.value_of_css_property("background-color"))
+        colours.setdefault(quote["speaker"]["name"], set()).add(
+            mark.value_of_css_property("background-color")
+        )
     assert all(len(c) == 1 for c in colours.values())  # one colour per speaker ...
     assert len(set.union(*colours.values())) == len(colours) == 2  # ... and a colour each
     second = browser.find_element("id", "d2")
@@ -157,7 +159,9 @@ def test_seed_page_opens_with_every_quote_marked(browser, pages):
     record = json.loads((ROOT / "tests" / "golden" / "seed.json").read_text(encoding="utf-8"))
     marks = browser.find_elements("css selector", "#d1 mark.quote[id]")
     assert len({m.get_attribute("data-quote") for m in marks}) == len(record["quotes"])
-    assert len(browser.find_elements("css selector", "nav#index li")) == len(list(SEEDS.glob("*.txt")))
+    assert len(browser.find_elements("css selector", "nav#index li")) == len(
+        list(SEEDS.glob("*.txt"))
+    )
     if os.environ.get("CLAIMEX_UPDATE_SCREENSHOT"):
         SCREENSHOT.parent.mkdir(exist_ok=True)
         browser.save_screenshot(str(SCREENSHOT))

@@ -72,7 +72,9 @@ def errors(result: DocResult) -> Iterator[dict]:
         for i, q in enumerate(result.gold.get("quotes") or [])
         if i not in matched and not q.get("optional")
     ]
-    items += [_quote_item(doc_id, text, "spurious", p.pred) for p in result.quotes if p.gold is None]
+    items += [
+        _quote_item(doc_id, text, "spurious", p.pred) for p in result.quotes if p.gold is None
+    ]
     yield from sorted(items, key=lambda item: item["start"])
     found = {p.gold for p in result.figures if p.gold is not None}
     items = [
@@ -142,7 +144,9 @@ def error_view(anchor: str, result: DocResult):
             detail += f"\nValue: {item['range'] or item['value']}"
             detail += f"\nGold: {item['gold_range'] or item['gold_value']}"
         attrs = {"id": f"{anchor}-e{n}", "class": classes, "tabindex": "0", "title": detail}
-        marks.append(Mark(item["start"], item["end"], "mark", attrs, 1 if item["item"] == "figure" else 0))
+        marks.append(
+            Mark(item["start"], item["end"], "mark", attrs, 1 if item["item"] == "figure" else 0)
+        )
     gold = result.gold.get("quotes") or []
     matched = {p.gold for p in result.quotes if p.gold is not None}
     for i in sorted(matched):
@@ -151,7 +155,7 @@ def error_view(anchor: str, result: DocResult):
         marks += [Mark(s["start"], s["end"], "mark", attrs) for s in q.get("spans") or [q]]
     links = "".join(
         f'<li><a href="#{anchor}-e{n}">{escape(item["error"].replace("_", " "))} '
-        f'{item["item"]}</a>: {escape(item["text"][:90])}</li>'
+        f"{item['item']}</a>: {escape(item['text'][:90])}</li>"
         for n, item in enumerate(items)
     )
     scores = summarize(result.counts)

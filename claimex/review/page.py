@@ -49,6 +49,10 @@ ERROR = """<section class="doc error" id="{anchor}" aria-labelledby="{anchor}-h"
 <p class="failed">Not processed: {kind}: {message}</p>
 </section>
 """
+INDEX = """<nav id="index" aria-label="Documents"><h2>Documents</h2><ol>
+{entries}
+</ol></nav>
+"""
 TAIL = """</main>
 {index}<script>{js}</script>
 </body>
@@ -98,7 +102,9 @@ class HtmlPageWriter:
 
     def _nav(self) -> str:
         """Links to the neighbours (the next one may not exist: the script hides it then)."""
-        previous = f'<a href="#d{self.count - 1}" rel="prev">previous</a> ' if self.count > 1 else ""
+        previous = (
+            f'<a href="#d{self.count - 1}" rel="prev">previous</a> ' if self.count > 1 else ""
+        )
         return f'<p class="docnav">{previous}<a href="#d{self.count + 1}" rel="next">next</a></p>'
 
     def _entry(self, anchor: str, source: str, summary: str) -> None:
@@ -111,7 +117,7 @@ class HtmlPageWriter:
         index = ""
         if self.count > 1:
             entries = "\n".join(self.index)
-            index = f'<nav id="index" aria-label="Documents"><h2>Documents</h2><ol>{entries}</ol></nav>\n'
+            index = INDEX.format(entries=entries)
         self.stream.write(TAIL.format(index=index, js=_asset("review.js")))
         self.stream.flush()
 

@@ -142,9 +142,9 @@ def _speakers_panel(anchor: str, article: Article) -> str:
             swatch = f"c{colours[key]}"
         roles = [r for r in (speaker.title, speaker.organisation) if r] if speaker else []
         links = "".join(
-            f'<li{attributes({"data-conf": f"{q.confidence:.2f}"})}>'
+            f"<li{attributes({'data-conf': f'{q.confidence:.2f}'})}>"
             f'<a href="#{anchor}-{q.id}">{escape(_excerpt(q.text))}</a> '
-            f'<small>{q.kind}, {q.confidence:.2f}</small></li>'
+            f"<small>{q.kind}, {q.confidence:.2f}</small></li>"
             for q in quotes
         )
         role = f'<div class="role">{escape(", ".join(roles))}</div>' if roles else ""
