@@ -131,6 +131,12 @@ def cli() -> None:
     f"{DEFAULT_MODELS[1]}].",
 )  # fmt: skip
 @click.option(
+    "--config", "config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG",
+    show_envvar=True,
+    help="TOML file of word lists to add to or replace the packaged ones (speech verbs, "
+    "currencies, organisations...; see the README).",
+)  # fmt: skip
+@click.option(
     "--include", multiple=True, metavar="GLOB",
     help="Only read files in directories whose name or relative path matches GLOB, e.g. "
     "'*.txt' (repeatable; matched by claimex, so it works in any shell).",
@@ -174,20 +180,41 @@ def cli() -> None:
     "(CLAIMEX_JOIN_CONTINUATIONS=0 or 1).",
 )  # fmt: skip
 @click.option(
+    "--dask", "dask_address", is_flag=False, flag_value="local", default=None,
+    metavar="[ADDRESS]",
+    help="Run on Dask: the scheduler at ADDRESS (tcp://HOST:8786), or without one a local "
+    "cluster of --workers processes; writes -o DIRECTORY/part-00000.jsonl (or .parquet) "
+    "and a manifest.",
+)  # fmt: skip
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=2, show_default=True,
+    help="Worker processes of the local cluster --dask starts.",
+)  # fmt: skip
+@click.option(
+    "--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+    help="Documents per --dask partition (text files, lines, Parquet row groups).",
+)  # fmt: skip
+@click.option(
+    "--resume", is_flag=True,
+    help="With --dask: keep the parts the manifest in -o DIRECTORY lists as done, run the rest.",
+)  # fmt: skip
+@click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=0.0, metavar="X",
     help="Leave out quotes whose confidence is under X (and their claims), in every format.",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
-    paths, fmt, table, model, include, encoding, input_format, text_field, id_field, output,
-    n_process, batch_size, join_continuations, min_confidence, quiet,
+    paths, fmt, table, model, config, include, encoding, input_format, text_field, id_field,
+    output, n_process, batch_size, join_continuations, dask_address, workers, partition_size,
+    resume, min_confidence, quiet,
 ):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
     line on stderr; the others are written), 2 usage error, 130 interrupted."""
     fmt = fmt or _default_format(output)
-    _check_output(fmt, output)
+    _check_output(fmt, output, parts=dask_address is not None)
+    engine = _check_dask(dask_address, workers, partition_size, resume, paths, fmt, output)
     if table is not None and fmt != "csv":
         raise click.UsageError(f"--table applies to --format csv, not {fmt}")
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
@@ -211,7 +238,11 @@ def extract_cli(
         "min_confidence": min_confidence,
     }
     try:
-        summary, report = _extract(paths, writing, quiet, sources, pipeline)
+        pipeline["lexicons"] = _lexicons(config)
+        if engine:
+            summary, report = _extract_dask(paths, writing, quiet, sources, pipeline, engine)
+        else:
+            summary, report = _extract(paths, writing, quiet, sources, pipeline)
     except BrokenPipeError:
         _quiet_stdout()
         _stop_early(ExitCode.OK, n_process > 1)
@@ -226,14 +257,53 @@ def extract_cli(
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
 
 
-def _check_output(fmt: str, output: str | None) -> None:
-    """Parquet tables go into a directory, every other format into a file or stdout."""
+def _check_dask(address, workers, partition_size, resume, paths, fmt, output) -> dict:
+    """The options of a --dask run ({} without --dask): parts go into a directory."""
+    if address is None:
+        if resume:
+            raise click.UsageError("--resume applies to --dask runs")
+        return {}
+    if output is None or (Path(output).exists() and not Path(output).is_dir()):
+        raise click.UsageError("--dask writes part files: give -o DIRECTORY")
+    if fmt not in ("jsonl", "parquet"):
+        raise click.UsageError(f"--dask writes jsonl or parquet parts, not {fmt}")
+    if "-" in paths:
+        raise click.UsageError("--dask reads files and directories, not stdin")
+    address = None if address == "local" else address
+    return {"address": address, "workers": workers, "partition_size": partition_size,
+            "resume": resume}  # fmt: skip
+
+
+def _extract_dask(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict, engine):
+    """Run on Dask (claimex.dask), reporting on stderr as a local run does."""
+    from claimex.dask import run_dask
+    from claimex.partitions import ReadOptions
+    from claimex.render import Reporter
+
+    options = ReadOptions(
+        encoding=sources["encoding"], input_format=sources["input_format"],
+        fields=sources["fields"], model=pipeline["model"], batch_size=pipeline["batch_size"],
+        join_continuations=pipeline["join_continuations"], lexicons=pipeline["lexicons"],
+        min_confidence=pipeline["min_confidence"],
+    )  # fmt: skip
+    progress = sys.stderr.isatty() and not quiet
+    with Reporter(sys.stderr, quiet, progress) as report:
+        summary = run_dask(
+            paths, Path(writing["output"]), report, fmt=writing["fmt"], options=options,
+            include=sources["include"], **engine,
+        )  # fmt: skip
+    return summary, report
+
+
+def _check_output(fmt: str, output: str | None, parts: bool = False) -> None:
+    """Parquet tables and the ``parts`` of a --dask run go into a directory, every other
+    output into a file or stdout."""
     if fmt == "parquet":
         if output is None:
             raise click.UsageError("--format parquet writes six tables: give -o DIRECTORY")
         if Path(output).exists() and not Path(output).is_dir():
             raise click.UsageError(f"--format parquet needs a directory, {output} is a file")
-    elif output is not None and Path(output).is_dir():
+    elif output is not None and Path(output).is_dir() and not parts:
         raise click.UsageError(f"--output {output} is a directory (only for --format parquet)")
 
 
@@ -270,6 +340,15 @@ def _leave_ctrl_c_to_the_parent() -> None:
     """Workers ignore Ctrl-C (each would print a traceback); the parent ends them first."""
     os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def _lexicons(config: str | None) -> dict | None:
+    """The word-list changes of the config file (validated: a bad one ends the run here)."""
+    if config is None:
+        return None
+    from claimex.config import load_config
+
+    return load_config(config).lists()
 
 
 def _model_origin(exc: ClaimexError) -> str:
@@ -309,7 +388,11 @@ def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     from claimex.run import run
     from claimex.sources import STDIN, iter_documents
 
-    load_pipeline(pipeline["model"], join_continuations=pipeline["join_continuations"])
+    load_pipeline(
+        pipeline["model"],
+        join_continuations=pipeline["join_continuations"],
+        lexicons=pipeline["lexicons"],
+    )
     fmt, output = writing["fmt"], writing["output"]
     # The bar would garble a table being printed on the same terminal, which shows progress.
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
@@ -333,6 +416,46 @@ def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
         documents = iter_documents(paths, **sources)
         summary = run(documents, write=write, warn=report.warn, fail=report.fail, **pipeline)
     return summary, report
+
+
+def _origin(name: str, env: str) -> str:
+    """Where option ``name`` of the current command came from: the option, ``env`` or the
+    default."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source(name)
+    if source == ParameterSource.ENVIRONMENT:
+        return env
+    return f"--{name}" if source == ParameterSource.COMMANDLINE else "default"
+
+
+@cli.command("info")
+@click.option(
+    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
+    help="spaCy pipeline to describe [default: the one extract would load].",
+)  # fmt: skip
+@click.option(
+    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
+    help="Config file whose word lists to apply.",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
+    """Show the version, the model and where it comes from, the pipeline's parts, the word
+    lists' sizes, the optional extras installed and the config file in use.
+
+    Exit status: 0, or 2 when the model or the config file cannot be used."""
+    import json
+
+    from claimex.info import as_text, describe
+
+    try:
+        report = describe(model, _origin("model", "CLAIMEX_MODEL"), config,
+                          _origin("config", "CLAIMEX_CONFIG"))  # fmt: skip
+    except ClaimexError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report, indent=2) if as_json else as_text(report))
+    if "error" in report["model"]:
+        sys.exit(ExitCode.USAGE)
 
 
 @cli.command("eval")
