@@ -499,17 +499,19 @@ def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model) -> None:
     from claimex import evaluate
     from claimex.evaluate.report import build_report, write_json, write_tables
 
+    from claimex.io.output import open_output
+
     try:
         gold_docs = evaluate.read_gold(gold)
         records = evaluate.read_predictions(pred) if pred else evaluate.predict(gold_docs, model)
         results = evaluate.score(gold_docs, records)
+        if errors_path:
+            with open_output(errors_path) as stream:
+                evaluate.write_error_file(results, stream, errors_path)
     except ClaimexError as exc:
         error = click.ClickException(str(exc))
         error.exit_code = exc.exit_code
         raise error from exc
-    if errors_path:
-        with _atomic_output(errors_path) as stream:
-            evaluate.write_error_file(results, stream, errors_path)
     report = build_report(results, tuple(dict.fromkeys(by)), per_doc)
     if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
         write_json(report, sys.stdout)

@@ -163,5 +163,8 @@ def test_seed_page_opens_with_every_quote_marked(browser, pages):
         list(SEEDS.glob("*.txt"))
     )
     if os.environ.get("CLAIMEX_UPDATE_SCREENSHOT"):
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        ActionChains(browser).move_to_element(marks[2]).perform()  # show one quote's details
         SCREENSHOT.parent.mkdir(exist_ok=True)
         browser.save_screenshot(str(SCREENSHOT))
