@@ -166,7 +166,8 @@ class TableWriter:
             if f.low is not None and f.high is not None:
                 value = f"{f.low:,g} to {f.high:,g}"
             else:
-                value = "" if f.value is None else f"{f.value:,g}"
+                grouped = f.category not in ("date", "time", "ordinal")  # 2023, not 2,023
+                value = "" if f.value is None else f"{f.value:,g}" if grouped else f"{f.value:g}"
             table.add_row(
                 Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
                 f.category,

@@ -7,7 +7,8 @@ built): text, start, end, value, low, high, unit, qualifier, trend, counted, cat
 The numbers are read from the raw text (:mod:`claimex.figures.numbers`), so offsets are exact and
 forms the tokenizer splits oddly ("1.5bn", "5%-10%", "US $58.24") come out whole; the parse
 and the named entities only decide what a number counts and whether it is a year. Steps:
-units and currencies after each number (:mod:`claimex.figures.context`), dates, times,
+units and currencies after each number (:mod:`claimex.figures.context`), amounts in two
+parts (:mod:`claimex.figures.amounts`), dates, times,
 ordinals and non-figures (:mod:`claimex.figures.filters`), ranges
 (:mod:`claimex.figures.ranges`), then qualifier, trend and counted noun per figure.
 """
@@ -20,12 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
+from claimex.figures.amounts import join_parts
 from claimex.figures.context import (
     Candidate,
     counted_of,
     qualifier_after,
     qualifier_before,
     read_candidates,
+    spans_a_period,
     trend_of,
 )
 from claimex.figures.filters import classify
@@ -52,13 +55,16 @@ def category_of(candidate: Candidate) -> str:
     return "count"
 
 
-def to_figure(doc: Doc, text: str, candidate: Candidate) -> dict:
-    """The output record: qualifier and trend from the words around, counted from the parse."""
+def to_figure(doc: Doc, text: str, candidate: Candidate, previous_end: int = -1) -> dict:
+    """The output record: qualifier and trend from the words around, counted from the parse;
+    ``previous_end`` is where the figure before it ends."""
     start, end = candidate.start, candidate.end
     qualifier = None
     category = category_of(candidate)
     if category not in NOT_COUNTED:
         qualifier, start = qualifier_before(text, start)
+        if qualifier and spans_a_period(text, start, candidate.unit, previous_end):
+            qualifier, start = None, candidate.start
         if qualifier is None:
             qualifier, end = qualifier_after(text, end)
     counted = counted_of(doc, text, candidate.start, candidate.end) if category == "count" else None
@@ -89,11 +95,12 @@ def find_figures(doc: Doc) -> list[dict]:
     text = doc_text(doc)
     if not text.strip():
         return []
-    candidates = merge_ranges(text, classify(doc, text, read_candidates(text)))
+    candidates = join_parts(text, read_candidates(text))
+    candidates = merge_ranges(text, classify(doc, text, candidates))
     figures: list[dict] = []
     previous: tuple[Candidate, dict] | None = None
     for candidate in candidates:
-        figure = to_figure(doc, text, candidate)
+        figure = to_figure(doc, text, candidate, previous[1]["end"] if previous else -1)
         if previous and figure["qualifier"] is None and _restates(text, previous[0], candidate):
             figure["qualifier"] = previous[1]["qualifier"]
         if previous and _counts_the_same(text, previous[1], figure):
