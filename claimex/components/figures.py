@@ -38,7 +38,7 @@ from claimex.text import doc_text
 register_extensions()
 
 NOT_COUNTED = frozenset({"date", "time", "ordinal"})
-RESTATE_RE = re.compile(r"[ \u00a0]*[(/][ \u00a0]*")
+RESTATE_RE = re.compile(r"[ \u00a0]*(?:[(/]|,[ \u00a0]*or\b)[ \u00a0]*")
 BY_RE = re.compile(r"\bby[ \u00a0]+\Z")
 SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s|\n")
 
@@ -101,8 +101,9 @@ def find_figures(doc: Doc) -> list[dict]:
     previous: tuple[Candidate, dict] | None = None
     for candidate in candidates:
         figure = to_figure(doc, text, candidate, previous[1]["end"] if previous else -1)
-        if previous and figure["qualifier"] is None and _restates(text, previous[0], candidate):
-            figure["qualifier"] = previous[1]["qualifier"]
+        if previous and _restates(text, previous[0], candidate):
+            figure["qualifier"] = figure["qualifier"] or previous[1]["qualifier"]
+            figure["trend"] = figure["trend"] or previous[1]["trend"]
         if previous and _counts_the_same(text, previous[1], figure):
             figure["counted"] = previous[1]["counted"]
         figures.append(figure)
@@ -121,8 +122,9 @@ def _counts_the_same(text: str, first: dict, second: dict) -> bool:
 
 
 def _restates(text: str, first: Candidate, second: Candidate) -> bool:
-    """``second`` converts ``first`` in brackets or after a slash: "just under 296 hp (224 kW /
-    300 PS)", "more than 7.5 million crowns (US $1.1 million)": the qualifier holds for both."""
+    """``second`` converts ``first`` in brackets, after a slash or ", or": "just under 296 hp
+    (224 kW / 300 PS)", "more than 7.5 million crowns (US $1.1 million)", "fell 430 points, or
+    2.1%": the qualifier and the trend hold for both."""
     if category_of(first) in NOT_COUNTED or category_of(second) in NOT_COUNTED:
         return False
     return bool(RESTATE_RE.fullmatch(text, max(first.end, first.unit_end), second.start))

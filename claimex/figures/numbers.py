@@ -117,6 +117,7 @@ VULGAR_RE = re.compile(r"(?<![\w.,])(?:(\d{1,3})[ \u00a0]?)?([\u00bc-\u00be\u215
 
 
 LENGTH_WORD_RE = re.compile(r"[A-Za-z]+")
+RACE_TIME_RE = re.compile(r"[ \u00a0]+in[ \u00a0]+[\d.:]+[ \u00a0]?(?:s|sec|secs|seconds|min|mins|minutes)\b")
 
 
 def parse_scale(scale: str, currency: str | None, text: str, start: int, end: int) -> float | None:
@@ -136,6 +137,8 @@ def _near_length(text: str, start: int, end: int) -> bool:
     "the 400m hurdles", "a 3m-long eel"."""
     before = LENGTH_WORD_RE.findall(text, max(0, start - 30), start)[-3:]
     after = LENGTH_WORD_RE.findall(text, end, end + 24)[:2]
+    if RACE_TIME_RE.match(text, end):
+        return True  # "100m in 9.58 seconds"
     return any(word.lower() in words("length_cues.txt") for word in before + after)
 
 

@@ -131,7 +131,7 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
         return whole and (link == "out of" or (first.value or 0) < (second.value or 0))
     if previous == "from":
         return True
-    falling = (first.value or 0) > (second.value if second.value is not None else second.high or 0)
+    falling = not _rising(first, second)
     with_unit = first.unit_category or first.currency or _repeated_unit_end(text, first, second)
     if falling and not with_unit:
         return False  # "odds of 10 to 1"; but "1.3 A/cm2 to 0.03 A/cm2" is a range
