@@ -86,7 +86,9 @@ def to_figure(doc: Doc, text: str, candidate: Candidate, previous_end: int = -1)
 def _trend(text: str, start: int, end: int, category: str) -> str | None:
     """Amounts, rates and measures change ("rose 7%"); a count only with "by" ("fell by
     3,000"): "lost 3,000 people" is a loss, not a fall of a number."""
-    if category in NOT_COUNTED or (category == "count" and not BY_RE.search(text, 0, start)):
+    if category in NOT_COUNTED or (
+        category == "count" and not BY_RE.search(text, max(0, start - 40), start)
+    ):
         return None
     return trend_of(text, start, end)
 

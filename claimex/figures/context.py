@@ -125,6 +125,11 @@ def _with_unit(text: str, number: Number) -> Candidate:
 
 
 @cache
+def left_qualifier_ends() -> tuple[str, ...]:
+    return tuple(row[0].lower() for row in table("qualifiers.tsv") if row[2] == "left")
+
+
+@cache
 def qualifier_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """Patterns of a qualifier ending right before a number and starting right after it."""
     rows = table("qualifiers.tsv")
@@ -143,6 +148,9 @@ PREPOSITIONS = frozenset({"about", "around", "over", "under", "above", "below", 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     """(qualifier, its start) when a qualifier phrase ends right before ``start``."""
+    window = text[max(0, start - 30) : start]
+    if not window.rstrip(" \u00a0").lower().endswith(left_qualifier_ends()):
+        return None, start  # most numbers: no need to search the window
     before, _, lookup = qualifier_res()
     match = before.search(text, max(0, start - 30), start)
     if not match or not _ends_word(match.group("q"), text, start):
@@ -191,11 +199,12 @@ def trend_words() -> dict[tuple[str, str], str]:
     return {(row[0], row[2]): row[1] for row in table("trends.tsv")}
 
 
-# Words that may stand between a change verb and its amount: "increased by 2 percent".
+# Words that may stand between a change word and its amount: "increased by 2 percent", "a rise
+# of 9%".
 TREND_FILLERS = frozenset(
-    "by of a an just only another further sharply slightly marginally also nearly almost some"
-    .split()
-)  # "of": "a rise of 9%", "a drop of 3 points"
+    "by of a an just only another further sharply slightly marginally also nearly almost".split()
+    + ["some"]
+)
 WORD_RE = re.compile(r"[A-Za-z']+|[^\sA-Za-z']")
 
 

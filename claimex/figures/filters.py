@@ -14,7 +14,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimex.figures.context import Candidate, qualifier_before, unit_after
-from claimex.figures.numbers import alternation
+from claimex.figures.numbers import alternation, number_words
+from claimex.figures.scan import at_words, before_digits, finditer_at
 from claimex.lexicons import entries, words
 
 TIME_RE = re.compile(
@@ -41,7 +42,7 @@ POSSESSIVE_RE = re.compile(r"['\u2019\u2032]s\b")
 YEAR_KEPT_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # List markers: "1)" and "(2)" before an item, "3." opening a line.
 LIST_MARKER_RE = re.compile(
-    r"(?:^|(?<=[\s:;,]))\(?\d{1,2}\)(?=[ \t])|^[ \t]*\d{1,2}\.(?=[ \t]+\S)", re.MULTILINE
+    r"(?:^|(?<=[\s:;,]))\(?\d{1,2}\)(?=[ \t])|^[ \t]{0,4}\d{1,2}\.(?=[ \t]+\S)", re.MULTILINE
 )
 # "401(k)", "501(c)(3)": a section of a code.
 SECTION_RE = re.compile(r"\([a-z]\)")
@@ -50,8 +51,6 @@ MODIFIER_RE = re.compile(r"-(?!(?:plus|odd|fold|old)\b)[A-Za-z]+(?:-[A-Za-z]+)*"
 AGE_RE = re.compile(r"-old\b")
 RANGE_END_RE = re.compile(r"[ \u00a0]*(?:[-\u2013]|to)[ \u00a0]*\d{3,4}")
 SHARE_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+\w")
-ONE_OF_NUMBER_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:\d|(?:two|three|four|five|six"
-                              r"|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)", re.I)
 
 
 @cache
@@ -68,6 +67,13 @@ def month_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def one_of_number_re() -> re.Pattern[str]:
+    """ "of four", "of the 12": after "one", the group a pronoun "one" belongs to."""
+    counts = alternation([w for w, (_, kind) in number_words().items() if kind in ("unit", "tens")])
+    return re.compile(rf"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:\d|(?:{counts})\b)", re.I)
+
+
+@cache
 def clock_re() -> re.Pattern[str]:
     """A four-digit clock time with its zone: "0930 GMT", "1400 hrs"."""
     zones = alternation(list(entries("time_zones.txt")))
@@ -81,7 +87,7 @@ def day_range_re() -> re.Pattern[str]:
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     link = r"[ \u00a0]*(?:[-\u2013]|to|through|until)[ \u00a0]*"
     return re.compile(
-        rf"\b(?:{months})[ \u00a0]*{day}{link}{day}(?![\w%]|[.,]\d)"
+        rf"\b(?:{months})[ \u00a0]{{0,2}}{day}{link}{day}(?![\w%]|[.,]\d)"
         rf"|(?<![\w.,]){day}{link}{day}[ \u00a0]+(?:of[ \u00a0]+)?(?:{months})\b"
     )
 
@@ -96,23 +102,36 @@ def street_re() -> re.Pattern[str]:
 
 def special_spans(text: str) -> list[tuple[int, int, str]]:
     """Times, numeric dates, phone numbers and idioms as (start, end, label)."""
-    spans = [(m.start(), m.end(), "time") for m in TIME_RE.finditer(text)]
-    spans += [(m.start(), m.end(), "time") for m in clock_re().finditer(text)]
-    spans += [(m.start(), m.end(), "date") for m in DATE_RE.finditer(text)]
-    spans += [(m.start(), m.end(), "date") for m in day_range_re().finditer(text)]
+    at_runs = before_digits(text)
+    spans = [(m.start(), m.end(), "time") for m in finditer_at(TIME_RE, text, at_runs)]
+    spans += [(m.start(), m.end(), "time") for m in finditer_at(clock_re(), text, at_runs)]
+    dates = finditer_at(DATE_RE, text, before_digits(text, 1, "'"))
+    spans += [(m.start(), m.end(), "date") for m in dates]
+    day_ranges = finditer_at(day_range_re(), text, before_digits(text, *month_starts()))
+    spans += [(m.start(), m.end(), "date") for m in day_ranges]
+    markers = finditer_at(LIST_MARKER_RE, text, before_digits(text, 4, " \t("))
     spans += [
-        (m.start(), m.end(), "drop")
-        for m in LIST_MARKER_RE.finditer(text)
-        if not _inside_brackets(text, m.start())
+        (m.start(), m.end(), "drop") for m in markers if not _inside_brackets(text, m.start())
     ]
-    spans += [(m.start(), m.end(), "drop") for m in PHONE_RE.finditer(text)]
-    spans += [
-        (m.start(), m.end(), "drop")
-        for m in SCORE_RE.finditer(text)
-        if int(m.group(1)) >= int(m.group(2))
-    ]
-    spans += [(m.start(), m.end(), "drop") for m in idiom_re().finditer(text)]
+    phones = finditer_at(PHONE_RE, text, before_digits(text, 1, "("))
+    spans += [(m.start(), m.end(), "drop") for m in phones]
+    scores = finditer_at(SCORE_RE, text, at_runs)
+    spans += [(m.start(), m.end(), "drop") for m in scores if int(m.group(1)) >= int(m.group(2))]
+    idioms = finditer_at(idiom_re(), text, at_words(text, idiom_starts()))
+    spans += [(m.start(), m.end(), "drop") for m in idioms]
     return spans
+
+
+@cache
+def month_starts() -> tuple[int, str]:
+    """How far before the day a month name may start ("September. 3-7"), and its letters."""
+    months = entries("months.txt")
+    return max(len(m) for m in months) + 2, "".join({m[0] for m in months})
+
+
+@cache
+def idiom_starts() -> frozenset[str]:
+    return frozenset(phrase.split()[0].lower() for phrase in entries("non_figures.txt"))
 
 
 def _inside_brackets(text: str, start: int) -> bool:
@@ -286,7 +305,7 @@ def _one_counts(text: str, candidate: Candidate, token: Token) -> bool:
     previous = token.nbor(-1) if token.i > 0 else None
     if token.pos_ == "PRON" or (previous and previous.pos_ in ("DET", "ADJ")):
         return False
-    if ONE_OF_NUMBER_RE.match(text, candidate.end):
+    if one_of_number_re().match(text, candidate.end):
         return False
     if text.startswith(" of", candidate.end) or SHARE_RE.match(text, candidate.end):
         return True  # "one of the best", "one in five"

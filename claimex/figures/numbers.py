@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from claimex.figures.scan import at_words, before_digits, finditer_at
 from claimex.lexicons import entries, words
 
 
@@ -113,11 +114,14 @@ def vague_amounts() -> dict[str, tuple[float, float, bool]]:
 
 FRACTION_RE = re.compile(r"(?<![\w./])(\d{1,4}) ?[/\u2044] ?(\d{1,4})(?![\w/\u2044])")
 # "½", "1½", "¾": the Unicode vulgar fractions, valued by unicodedata.
+VULGAR_CHAR_RE = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 VULGAR_RE = re.compile(r"(?<![\w.,])(?:(\d{1,3})[ \u00a0]?)?([\u00bc-\u00be\u2150-\u215e])(?!\d)")
 
 
 LENGTH_WORD_RE = re.compile(r"[A-Za-z]+")
-RACE_TIME_RE = re.compile(r"[ \u00a0]+in[ \u00a0]+[\d.:]+[ \u00a0]?(?:s|sec|secs|seconds|min|mins|minutes)\b")
+RACE_TIME_RE = re.compile(
+    r"[ \u00a0]+in[ \u00a0]+[\d.:]+[ \u00a0]?(?:s|sec|secs|seconds|min|mins|minutes)\b"
+)
 
 
 def parse_scale(scale: str, currency: str | None, text: str, start: int, end: int) -> float | None:
@@ -126,7 +130,9 @@ def parse_scale(scale: str, currency: str | None, text: str, start: int, end: in
     factor = 1.0
     for part in scale.replace("-", " ").split():
         multiplier, needs = scales()[part]
-        if currency is None and (needs == "money" or needs == "length" and _near_length(text, start, end)):
+        if currency is None and (
+            needs == "money" or needs == "length" and _near_length(text, start, end)
+        ):
             return None
         factor *= multiplier
     return factor
@@ -152,11 +158,12 @@ def read_digits(match: re.Match[str]) -> Number:
     if match.group("sign"):
         value = -value
     scale = (match.group("scale") or "").strip()
-    factor = parse_scale(scale, currency, match.string, match.start(), match.end()) if scale else None
+    text, start, end = match.string, match.start(), match.end()
+    factor = parse_scale(scale, currency, text, start, end) if scale else None
     if factor is None:
         end = match.end("exp") if match.group("exp") else match.end("num")
-        return Number(match.start(), end, value, currency=currency)
-    return Number(match.start(), match.end(), value * factor, currency=currency, factor=factor)
+        return Number(start, end, value, currency=currency)
+    return Number(start, match.end(), value * factor, currency=currency, factor=factor)
 
 
 def _digit_value(written: str) -> float:
@@ -243,8 +250,9 @@ def read_words(match: re.Match[str]) -> list[Number]:
                 continue
             value = parse_word_values(piece)
             if value is not None:
+                start, end = words[i][0], words[j - 1][1]
                 factor = _trailing_scale(piece)
-                numbers.append(Number(words[i][0], words[j - 1][1], value, factor=factor, kind="words"))
+                numbers.append(Number(start, end, value, factor=factor, kind="words"))
                 i = j
                 break
         else:
@@ -322,14 +330,37 @@ def read_vulgar(match: re.Match[str]) -> Number:
     return Number(match.start(), match.end(), value, kind="fraction")
 
 
+@cache
+def digits_start() -> tuple[int, str]:
+    """How far before its first digit an amount may start, and with which characters: a
+    currency ("US $"), a space, then a sign ("minus "), or the point of ".5"."""
+    prefixes = list(currencies("prefix"))
+    back = max(len(p) for p in prefixes) + 1 + len("minus ")
+    return back, "".join({p[0] for p in prefixes} | {"-", "\u2212", "m", "."})
+
+
+@cache
+def first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a run of number words and a vague amount can start with."""
+    vague = frozenset(row[0].split()[0].lower() for row in table("vague_amounts.tsv"))
+    return frozenset(number_words()) | {"a", "an"}, vague
+
+
 def scan_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order, without overlaps (digits win over words)."""
-    found: list[Number] = [n for m in mixed_re().finditer(text) if (n := read_mixed(m))]
-    found += [read_vulgar(m) for m in VULGAR_RE.finditer(text)]
-    found += [read_fraction(m) for m in FRACTION_RE.finditer(text)]
-    found += [read_digits(m) for m in digits_re().finditer(text)]
-    found += [n for m in vague_re().finditer(text) if (n := read_vague(m))]
-    for match in words_re().finditer(text):
+    at_runs = before_digits(text)
+    number_starts, vague_starts = first_words()
+    found: list[Number] = [
+        n for m in finditer_at(mixed_re(), text, at_runs) if (n := read_mixed(m))
+    ]
+    if VULGAR_CHAR_RE.search(text):
+        found += [read_vulgar(m) for m in VULGAR_RE.finditer(text)]
+    found += [read_fraction(m) for m in finditer_at(FRACTION_RE, text, at_runs)]
+    amounts = finditer_at(digits_re(), text, before_digits(text, *digits_start()))
+    found += [read_digits(m) for m in amounts]
+    vague = finditer_at(vague_re(), text, at_words(text, vague_starts))
+    found += [n for m in vague if (n := read_vague(m))]
+    for match in finditer_at(words_re(), text, at_words(text, number_starts)):
         found += read_words(match)
     chosen: list[Number] = []
     taken: set[int] = set()
