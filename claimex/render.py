@@ -8,19 +8,17 @@ each document finishes.
 from __future__ import annotations
 
 import csv
-import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from claimex.models import Article, ErrorRecord
+from claimex.io.safe import csv_cell, json_line, visible, visible_record
+from claimex.models import Article, ErrorRecord, Quote
 
 if TYPE_CHECKING:
     from rich.table import Table
 
 Record = Article | ErrorRecord
-CSV_COLUMNS = (
-    "source", "quote_id", "speaker_name", "speaker_mention", "cue", "kind",
-    "text", "start", "end", "confidence",
-)  # fmt: skip
 
 
 def _dump(record: Record) -> dict:
@@ -28,11 +26,15 @@ def _dump(record: Record) -> dict:
 
 
 class JsonLinesWriter:
+    """One record per line (``.jsonl``)."""
+
+    extensions = (".jsonl", ".ndjson")
+
     def __init__(self, stream: IO[str]):
         self.stream = stream
 
     def write(self, record: Record) -> None:
-        self.stream.write(json.dumps(_dump(record), ensure_ascii=False) + "\n")
+        self.stream.write(json_line(_dump(record)) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -40,143 +42,259 @@ class JsonLinesWriter:
 
 
 class JsonWriter:
-    """One document as an object, several as an array.
+    """One JSON array of records, whatever their number (also for one document or none), so
+    ``jq '.[]'`` works on any run. Each record is written as it comes: memory stays flat."""
 
-    Only the first record waits (until a second one shows it is an array); later records are
-    written as they come, so memory stays flat on a large corpus."""
+    extensions = (".json",)
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
-        self.first: dict | None = None
         self.count = 0
 
-    def _item(self, body: dict) -> str:
-        text = json.dumps(body, ensure_ascii=False, indent=2)
-        return "  " + text.replace("\n", "\n  ")
-
     def write(self, record: Record) -> None:
-        self.count += 1
-        if self.count == 1:
-            self.first = _dump(record)
-            return
-        if self.count == 2:
-            self.stream.write("[\n" + self._item(self.first))
-            self.first = None
-        self.stream.write(",\n" + self._item(_dump(record)))
+        text = json_line(_dump(record), indent=2)
+        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
         self.stream.flush()
+        self.count += 1
 
     def close(self) -> None:
-        if self.count == 0:
-            self.stream.write("[]\n")
-        elif self.count == 1:
-            self.stream.write(json.dumps(self.first, ensure_ascii=False, indent=2) + "\n")
-        else:
-            self.stream.write("\n]\n")
+        self.stream.write("\n]\n" if self.count else "[]\n")
         self.stream.flush()
+
+
+def _joined(values) -> str:
+    return "; ".join(values)
+
+
+def _content(quote) -> str:
+    """The quote's ``content`` (what was said, without the attribution) as plain text, for
+    models that have the field."""
+    content = getattr(quote, "content", None)
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ... ".join(getattr(piece, "text", str(piece)) for piece in content)
+    return getattr(content, "text", str(content))
+
+
+def _quote_row(q) -> list:
+    speaker = q.speaker
+    row = [
+        q.id, speaker.speaker_id or "" if speaker else "", speaker.name or "" if speaker else "",
+        speaker.text if speaker else "", q.cue.text if q.cue else "", q.kind, q.text, q.start,
+        q.end, q.confidence, q.rule,
+    ]  # fmt: skip
+    return row + [_content(q)] if "content" in Quote.model_fields else row
+
+
+def _speaker_row(s) -> list:
+    return [
+        s.id, s.name or "", s.kind, s.title or "", s.organisation or "", s.gender or "",
+        _joined(s.aliases), _joined(s.quote_ids), len(s.mentions),
+    ]  # fmt: skip
+
+
+def _figure_row(f) -> list:
+    return [
+        f.id, f.text, f.start, f.end, f.value, f.low, f.high, f.unit or "", f.qualifier or "",
+        f.trend or "", f.counted or "", f.category, f.quote_id or "",
+    ]  # fmt: skip
+
+
+def _organisation_row(o) -> list:
+    return [o.id, o.name, _joined(o.aliases), len(o.mentions)]
+
+
+def _claim_row(c) -> list:
+    return [
+        c.id, c.text, c.start, c.end, c.speaker_id or "", c.quote_id or "",
+        _joined(c.figure_ids), _joined(c.organisation_ids),
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """One CSV table: a row per item of the record's ``items`` list, after the source."""
+
+    items: str
+    columns: tuple[str, ...]
+    row: Callable[[object], list]
+
+
+def _columns(names: str) -> tuple[str, ...]:
+    return tuple(names.split())
+
+
+_QUOTE_COLUMNS = _columns(
+    "quote_id speaker_id speaker_name speaker_mention cue kind text start end confidence rule"
+)
+CSV_TABLES = {
+    "quotes": CsvTable(
+        "quotes",
+        _QUOTE_COLUMNS + (("content",) if "content" in Quote.model_fields else ()),
+        _quote_row,
+    ),
+    "speakers": CsvTable(
+        "speakers",
+        _columns("speaker_id name kind title organisation gender aliases quote_ids mentions"),
+        _speaker_row,
+    ),
+    "figures": CsvTable(
+        "figures",
+        _columns(
+            "figure_id text start end value low high unit qualifier trend counted category quote_id"
+        ),
+        _figure_row,
+    ),
+    "organisations": CsvTable(
+        "organisations", _columns("organisation_id name aliases mentions"), _organisation_row
+    ),
+    "claims": CsvTable(
+        "claims",
+        _columns("claim_id text start end speaker_id quote_id figure_ids organisation_ids"),
+        _claim_row,
+    ),
+}
+CSV_COLUMNS = ("source",) + CSV_TABLES["quotes"].columns
 
 
 class CsvWriter:
-    """One row per quote."""
+    """One row per item of one table (``--table``: quotes by default), each with the
+    document's source and the item's id; lists are joined with "; "."""
 
-    def __init__(self, stream: IO[str]):
+    extensions = (".csv",)
+    tables = tuple(CSV_TABLES)
+
+    def __init__(self, stream: IO[str], table: str = "quotes"):
         self.stream = stream
+        self.table = CSV_TABLES[table]
         self.writer = csv.writer(stream)
-        self.writer.writerow(CSV_COLUMNS)
+        self.writer.writerow(("source",) + self.table.columns)
 
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return
-        for q in record.quotes:
-            speaker = q.speaker
-            self.writer.writerow(
-                [
-                    record.source, q.id, speaker.name if speaker else "",
-                    speaker.text if speaker else "", q.cue.text if q.cue else "", q.kind,
-                    q.text, q.start, q.end, q.confidence,
-                ]
-            )  # fmt: skip
+        for item in getattr(record, self.table.items):
+            self.writer.writerow([csv_cell(v) for v in (record.source, *self.table.row(item))])
         self.stream.flush()
 
     def close(self) -> None:
         pass
 
 
-class TableWriter:
-    """Rich tables: quotes grouped by speaker, then figures and organisations."""
+# Terminal widths at which the tables have room for everything (WIDE) or for all but the
+# quote's rule (MEDIUM); below MEDIUM, kind and confidence go under the cue, so the speaker and
+# the quote keep the width (an 80-column window must still read well).
+WIDE = 120
+MEDIUM = 100
 
-    def __init__(self, stream: IO[str]):
+
+class TableWriter:
+    """Rich tables: quotes grouped by speaker, then figures and organisations; the columns
+    fit the terminal's width (``width`` overrides it)."""
+
+    extensions: tuple[str, ...] = ()  # for people, never picked by a file name
+
+    def __init__(self, stream: IO[str], width: int | None = None):
         from rich.console import Console
 
-        self.console = Console(file=stream)
+        self.console = Console(file=stream, width=width)
 
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return  # errors are reported on stderr
         from rich.markup import escape
 
+        record = visible_record(record)  # no terminal escape sequences from the text
         heading = f"[bold]{escape(record.source)}[/bold]"
         if record.title:
             heading += f"  {escape(record.title)}"
         if record.date:
             heading += f"  [dim]{record.date}[/dim]"
         self.console.rule(heading)
-        self.console.print(self._quotes(record))
+        width = self.console.width
+        self.console.print(_quote_table(record, width))
         if record.figures:
-            self.console.print(self._figures(record))
+            self.console.print(_figure_table(record, width))
         if record.organisations:
             names = escape(", ".join(o.name for o in record.organisations))
             self.console.print(f"[bold]Organisations:[/bold] {names}")
 
-    @staticmethod
-    def _quotes(record: Article) -> Table:
-        """One section per speaker (name, title, affiliation once), its quotes in text order."""
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title="Quotes by speaker", expand=True)
-        table.add_column("Speaker", style="bold cyan", ratio=2, overflow="fold")
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Quote", ratio=5, overflow="fold")
-        table.add_column("Cue", style="green", overflow="fold")
-        table.add_column("Conf.", no_wrap=True)
-        table.add_column("Rule", style="dim", overflow="fold")
-        by_id = {s.id: s for s in record.speakers}
-        groups: dict[str, list] = {}
-        for q in record.quotes:
-            key = q.speaker.speaker_id or q.speaker.text if q.speaker else ""
-            groups.setdefault(key or "", []).append(q)
-        for quotes in groups.values():
-            for i, q in enumerate(quotes):
-                label = _speaker_label(q, by_id) if i == 0 else Text("")
-                table.add_row(
-                    label, q.kind, Text(q.text), Text(q.cue.text) if q.cue else "",
-                    f"{q.confidence:.2f}", q.rule, end_section=i == len(quotes) - 1,
-                )  # fmt: skip
-        return table
-
-    @staticmethod
-    def _figures(record: Article) -> Table:
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title="Figures", expand=True)
-        for column in ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote"):
-            table.add_column(column, overflow="fold")
-        for f in record.figures:
-            if f.low is not None and f.high is not None:
-                value = f"{f.low:,g} to {f.high:,g}"
-            else:
-                grouped = f.category not in ("date", "time", "ordinal")  # 2023, not 2,023
-                value = "" if f.value is None else f"{f.value:,g}" if grouped else f"{f.value:g}"
-            table.add_row(
-                Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
-                f.category,
-                f.quote_id or "",
-            )  # fmt: skip
-        return table
-
     def close(self) -> None:
         pass
+
+
+def _quote_table(record: Article, width: int) -> Table:
+    """One section per speaker (name, title, affiliation once), its quotes in text order."""
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < MEDIUM
+    # At least wide enough for the longest name on one line, within reason (for a column with
+    # a ratio, rich reads ``width`` as its minimum).
+    names = [len(s.name or "") for s in record.speakers]
+    name_width = max(min(max(names, default=0), width // 4), 10)
+    table = Table(title="Quotes by speaker", expand=True)
+    table.add_column("Speaker", style="bold cyan", ratio=2, width=name_width, overflow="fold")
+    if not narrow:
+        table.add_column("Kind", no_wrap=True)
+    table.add_column("Quote", ratio=5, overflow="fold")
+    table.add_column("Cue", style="green", overflow="fold", min_width=8)
+    if not narrow:
+        table.add_column("Conf.", no_wrap=True)
+    if width >= WIDE:
+        table.add_column("Rule", style="dim", no_wrap=True)
+    by_id = {s.id: s for s in record.speakers}
+    groups: dict[str, list] = {}
+    for q in record.quotes:
+        key = q.speaker.speaker_id or q.speaker.text if q.speaker else ""
+        groups.setdefault(key or "", []).append(q)
+    for quotes in groups.values():
+        for i, q in enumerate(quotes):
+            label = _speaker_label(q, by_id) if i == 0 else Text("")
+            cue = Text(q.cue.text if q.cue else "")
+            confidence = f"{q.confidence:.2f}"
+            if narrow:
+                cue.append(f"\n{q.kind} {confidence}", style="dim not green")
+                cells = [label, Text(q.text), cue]
+            else:
+                cells = [label, q.kind, Text(q.text), cue, confidence]
+            if width >= WIDE:
+                cells.append(q.rule)
+            table.add_row(*cells, end_section=i == len(quotes) - 1)
+    return table
+
+
+def _figure_table(record: Article, width: int) -> Table:
+    """Below MEDIUM columns, the unit and qualifier go with the value and the quote id goes."""
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < MEDIUM
+    columns = ("Figure", "Value", "Counted", "Category")
+    if not narrow:
+        columns = ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote")
+    table = Table(title="Figures", expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for f in record.figures:
+        if f.low is not None and f.high is not None:
+            value = Text(f"{f.low:,g} to {f.high:,g}")
+        else:
+            grouped = f.category not in ("date", "time", "ordinal")  # 2023, not 2,023
+            value = Text("" if f.value is None else f"{f.value:,g}" if grouped else f"{f.value:g}")
+        if narrow:
+            value.append(f" {f.unit}" if f.unit else "")
+            value.append(f"\n{f.qualifier}" if f.qualifier else "", style="dim")
+            table.add_row(Text(f.text), value, Text(f.counted or ""), f.category)
+        else:
+            table.add_row(
+                Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
+                f.category, f.quote_id or "",
+            )  # fmt: skip
+    return table
 
 
 def _speaker_label(quote, speakers_by_id: dict):
@@ -197,8 +315,24 @@ def _speaker_label(quote, speakers_by_id: dict):
 WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
 
 
-def make_writer(fmt: str, stream: IO[str]):
-    return WRITERS[fmt](stream)
+def format_for_path(path: str) -> str | None:
+    """The format a file name asks for by its extension (``quotes.csv`` -> ``csv``), from the
+    writers' own ``extensions``; None when no writer claims it."""
+    name = path.lower()
+    for fmt, writer in WRITERS.items():
+        if any(name.endswith(ext) for ext in writer.extensions):
+            return fmt
+    return None
+
+
+def make_writer(fmt: str, stream: IO[str], table: str | None = None):
+    """The writer of ``fmt`` on ``stream``; ``table`` picks the table of writers that have
+    several (CSV)."""
+    if table is None:
+        return WRITERS[fmt](stream)
+    if table not in getattr(WRITERS[fmt], "tables", ()):
+        raise ValueError(f"--table {table} does not apply to --format {fmt}")
+    return WRITERS[fmt](stream, table=table)
 
 
 class Reporter:
@@ -207,13 +341,15 @@ class Reporter:
 
     ``quiet`` silences warnings, progress and summary; errors are always reported."""
 
-    def __init__(self, stream: IO[str], quiet: bool = False, progress: bool = False):
+    def __init__(
+        self, stream: IO[str], quiet: bool = False, progress: bool = False, total: int | None = None
+    ):
         self.stream = stream
         self.quiet = quiet
         self.progress = None
         if progress and not quiet:
-            self.progress = _progress_bar(stream)
-            self.task = self.progress.add_task("extract", total=None)
+            self.progress = _progress_bar(stream, total)
+            self.task = self.progress.add_task("extract", total=total)
 
     def __enter__(self) -> Reporter:
         if self.progress is not None:
@@ -225,6 +361,7 @@ class Reporter:
             self.progress.stop()
 
     def _line(self, message: str) -> None:
+        message = visible(message)  # one line, no escape sequences from names or text
         if self.progress is not None:
             # Printed above the live bar, as plain text (file names may hold [brackets]).
             self.progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
@@ -239,18 +376,28 @@ class Reporter:
     def fail(self, message: str) -> None:
         self._line(message)
 
-    def advance(self) -> None:
+    def advance(self, documents: int = 1) -> None:
         if self.progress is not None:
-            self.progress.advance(self.task)
+            self.progress.advance(self.task, documents)
 
     def summary(self, line: str) -> None:
         if not self.quiet:
             self._line(line)
 
 
-def _progress_bar(stream: IO[str]):
+def _progress_bar(stream: IO[str], total: int | None):
+    """Documents done and per second; with a known ``total``, also the share done and the
+    time left."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
@@ -258,8 +405,14 @@ def _progress_bar(stream: IO[str]):
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.1f} docs/s" if speed else "- docs/s", style="cyan")
 
+    if total is None:
+        counts = [TextColumn("{task.completed} documents")]
+        times = [TimeElapsedColumn()]
+    else:
+        counts = [MofNCompleteColumn(), TextColumn("documents")]
+        times = [TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
     return Progress(
-        TextColumn("[bold]extracting"), BarColumn(), TextColumn("{task.completed} documents"),
-        RateColumn(), TimeElapsedColumn(), console=Console(file=stream), transient=True,
-        redirect_stdout=False, redirect_stderr=False,
+        TextColumn("[bold]extracting"), BarColumn(), *counts, RateColumn(), *times,
+        console=Console(file=stream), transient=True, redirect_stdout=False,
+        redirect_stderr=False,
     )  # fmt: skip

@@ -8,15 +8,24 @@ each record goes to ``write`` and is dropped, so memory does not grow with the c
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from claimex.models import Article, ErrorRecord
 from claimex.sources import Document
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @dataclass
 class Summary:
+    """``documents``: extracted; ``failed``: inputs that gave an error record instead (a
+    missing path, an unreadable file, a document a component failed on)."""
+
     documents: int = 0
     failed: int = 0
     quotes: int = 0
@@ -24,10 +33,14 @@ class Summary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        return (
-            f"{self.documents} documents, {self.quotes} quotes, {self.figures} figures, "
-            f"{self.failed} failed, {self.seconds:.1f} s"
-        )
+        parts = [
+            plural(self.documents, "document"),
+            plural(self.quotes, "quote"),
+            plural(self.figures, "figure"),
+        ]
+        if self.failed:
+            parts.append(f"{plural(self.failed, 'input')} failed")
+        return ", ".join(parts) + f", {self.seconds:.1f} s"
 
 
 def _pipeline_items(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
@@ -44,17 +57,19 @@ def extract_documents(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[Document, Article | ErrorRecord]]:
     """Yield ``(document, record)`` for every input document, in order."""
     from claimex.pipeline import extract_many_with_context
 
     items = _pipeline_items(documents)
-    options = {"join_continuations": join_continuations}
+    options = {"join_continuations": join_continuations, "lexicons": lexicons}
     for doc, record in extract_many_with_context(items, model, n_process, batch_size, **options):
         if doc.error is not None:
             record = ErrorRecord(source=doc.source, error=doc.error)
         elif isinstance(record, Article):
             record.warnings[:0] = doc.warnings
+        record.id, record.meta = doc.id, doc.meta
         yield doc, record
 
 
@@ -68,19 +83,20 @@ def run(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
 ) -> Summary:
     """Extract from ``documents``: each record to ``write``, each warning to ``warn`` and each
-    failed document to ``fail`` (one line each). ``join_continuations``: see
+    failed document to ``fail`` (one line each). ``join_continuations`` and ``lexicons``: see
     :func:`claimex.pipeline.add_claimex_pipes`."""
     summary = Summary()
     started = time.perf_counter()
-    options = {"join_continuations": join_continuations}
+    options = {"join_continuations": join_continuations, "lexicons": lexicons}
     for _, record in extract_documents(documents, model, n_process, batch_size, **options):
-        summary.documents += 1
         if isinstance(record, ErrorRecord):
             summary.failed += 1
             fail(f"error: {record.source}: {record.error.type}: {record.error.message}")
         else:
+            summary.documents += 1
             summary.quotes += len(record.quotes)
             summary.figures += len(record.figures)
             for message in record.warnings:

@@ -8,8 +8,24 @@ import json
 
 import pytest
 
-from claimex.models import Article, ErrorInfo, ErrorRecord, Quote, SpeakerMention, TextSpan
-from claimex.render import CSV_COLUMNS, Reporter, make_writer
+from claimex.models import (
+    Article,
+    ErrorInfo,
+    ErrorRecord,
+    Figure,
+    Quote,
+    Speaker,
+    SpeakerMention,
+    TextSpan,
+)
+from claimex.render import (
+    CSV_COLUMNS,
+    WRITERS,
+    Reporter,
+    TableWriter,
+    format_for_path,
+    make_writer,
+)
 
 TEXT = '"Taxes will rise," said Ana Lopez.'
 
@@ -44,13 +60,32 @@ def test_fixture_offsets_are_exact():
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 3])
-def test_json_object_for_one_array_otherwise(count):
+def test_json_is_always_one_array(count):
     records = [_article(f"{i}.txt") for i in range(count)]
     body = json.loads(_write("json", records))
-    if count == 1:
-        assert body["source"] == "0.txt"
-    else:
-        assert [r["source"] for r in body] == [f"{i}.txt" for i in range(count)]
+    assert [r["source"] for r in body] == [f"{i}.txt" for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("out.json", "json"),
+        ("OUT.JSON", "json"),
+        ("dir.v2/out.jsonl", "jsonl"),
+        ("out.ndjson", "jsonl"),
+        ("quotes.csv", "csv"),
+        ("out.txt", None),
+        ("json", None),
+    ],
+)
+def test_format_for_path(path, expected):
+    assert format_for_path(path) == expected
+
+
+def test_every_extension_belongs_to_one_writer():
+    extensions = [ext for writer in WRITERS.values() for ext in writer.extensions]
+    assert len(extensions) == len(set(extensions))
+    assert all(ext.startswith(".") and ext == ext.lower() for ext in extensions)
 
 
 class _Stream(io.StringIO):
@@ -71,11 +106,11 @@ def test_streaming_formats_flush_every_record(fmt):
         assert stream.flushes == count
 
 
-def test_json_streams_from_the_second_record():
+def test_json_streams_every_record():
     stream = io.StringIO()
     writer = make_writer("json", stream)
     writer.write(_article("a"))
-    assert stream.getvalue() == ""  # one record is an object, so the first one waits
+    assert stream.getvalue().count('"source"') == 1
     writer.write(_article("b"))
     writer.write(_article("c"))
     assert stream.getvalue().count('"source"') == 3
@@ -96,15 +131,15 @@ def test_csv_row_per_quote_and_no_row_for_errors():
     rows = list(csv.reader(io.StringIO(_write("csv", [_article(), _error(), _article("b.txt")]))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1] == [
-        "a.txt", "q1", "Ana Lopez", "Ana Lopez", "said", "direct",
-        "Taxes will rise,", "1", "17", "0.9",
+        "a.txt", "q1", "", "Ana Lopez", "Ana Lopez", "said", "direct",
+        "Taxes will rise,", "1", "17", "0.9", "direct:after",
     ]  # fmt: skip
     assert [row[0] for row in rows[1:]] == ["a.txt", "b.txt"]
 
 
 def test_table_lists_quote_speaker_and_cue():
     out = _write("table", [_article(), _error()])
-    assert "Taxes will rise," in out and "Ana Lopez" in out and "direct:after" in out
+    assert "Taxes will rise," in out and "Ana Lopez" in out and "said" in out
     assert "bad.txt" not in out  # errors go to stderr, not into the table
 
 
@@ -130,4 +165,88 @@ def test_cli_offers_exactly_the_writers():
     from claimex.cli import FORMATS
     from claimex.render import WRITERS
 
-    assert FORMATS == tuple(WRITERS)
+    assert FORMATS == (*WRITERS, "parquet")  # parquet writes a directory (claimex.io.tables)
+
+
+LONG_QUOTE = (
+    "The harbour tunnel will carry forty thousand cars a day once the second bore opens, "
+    "and nobody in Velmora will have to queue at the ferry again"
+)
+
+
+def _wide_article() -> Article:
+    text = f'"{LONG_QUOTE}," said Marguerite Okonkwo-Lindqvist, the port commissioner.'
+    start, end = 1, 1 + len(LONG_QUOTE)
+    cue = text.index("said")
+    name = text.index("Marguerite")
+    quote = Quote(
+        id="q1", text=LONG_QUOTE, start=start, end=end, kind="direct",
+        cue=TextSpan(text="said", start=cue, end=cue + 4),
+        speaker=SpeakerMention(
+            text="Marguerite Okonkwo-Lindqvist", start=name, end=name + 28,
+            name="Marguerite Okonkwo-Lindqvist", speaker_id="s1",
+        ),
+        confidence=0.9, rule="direct-cue-after",
+    )  # fmt: skip
+    speaker = Speaker(
+        id="s1", name="Marguerite Okonkwo-Lindqvist", kind="person",
+        title="port commissioner", quote_ids=["q1"],
+    )  # fmt: skip
+    return Article(source="harbour.txt", quotes=[quote], speakers=[speaker])
+
+
+def _table_cells(out: str) -> tuple[list[str], list[str]]:
+    """The header names and each column's text, its lines joined, of the first table."""
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("┃"))
+    names = [cell.strip() for cell in header.strip("┃").split("┃")]
+    columns = [[] for _ in names]
+    for line in lines[lines.index(header) + 2 :]:
+        if not line.startswith("│"):
+            break
+        for i, cell in enumerate(line.strip("│").split("│")):
+            if cell.strip():
+                columns[i].append(cell.strip())
+    return names, [" ".join(column) for column in columns]
+
+
+@pytest.mark.parametrize(
+    ("width", "columns"),
+    [
+        (80, ["Speaker", "Quote", "Cue"]),
+        (120, ["Speaker", "Kind", "Quote", "Cue", "Conf.", "Rule"]),
+        (200, ["Speaker", "Kind", "Quote", "Cue", "Conf.", "Rule"]),
+    ],
+)
+def test_table_fits_the_width_and_keeps_speaker_and_quote_readable(width, columns):
+    stream = io.StringIO()
+    writer = TableWriter(stream, width=width)
+    writer.write(_wide_article())
+    out = stream.getvalue()
+    assert max(len(line) for line in out.splitlines()) <= width
+    names, cells = _table_cells(out)
+    assert names == columns
+    speaker, quote = cells[0], cells[names.index("Quote")]
+    assert quote == LONG_QUOTE  # every word whole, none cut
+    lines = out.splitlines()
+    assert all(any(word in line for line in lines) for word in speaker.split())  # none cut
+    if width >= 120:
+        assert any("Marguerite Okonkwo-Lindqvist" in line for line in lines)
+    assert speaker == "Marguerite Okonkwo-Lindqvist port commissioner"
+    if "Rule" not in names:  # kind and confidence are still there, under the cue
+        assert cells[names.index("Cue")] == "said direct 0.90"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_figure_table_fits_the_width(width):
+    figure = Figure(
+        id="f1", text="about 40,000 cars", start=0, end=17, value=40000, unit="cars",
+        qualifier="approximately", counted="cars a day", category="count",
+    )  # fmt: skip
+    stream = io.StringIO()
+    writer = TableWriter(stream, width=width)
+    writer.write(Article(source="a.txt", figures=[figure]))
+    lines = stream.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= width
+    text = stream.getvalue()
+    assert "about 40,000 cars" in text and "approximately" in text and "cars a day" in text
