@@ -41,7 +41,12 @@ class SpeakerMention(TextSpan):
 
 
 class Quote(TextSpan):
+    """``text``/``start``/``end`` are the outer slice, from the first word quoted to the last
+    (a split quote's cue included); ``content`` is the quote's words alone: the texts of its
+    ``spans`` joined by one space (``text`` itself for a quote in one piece)."""
+
     id: str
+    content: str
     kind: QuoteKind
     spans: list[Offsets] = Field(default_factory=list)
     cue: TextSpan | None = None

@@ -50,6 +50,7 @@ CONFIDENCE = {
     "answer": 0.6,
 }
 MIN_FLOATING_WORDS = 3
+CONTENT_JOINER = " "  # between the pieces of a quote in its words-only ``content``
 INLINE_SPACE = " \t\u00a0\u2009\u202f"  # news text often puts a no-break space after a stop
 INTRODUCING_MARKS = (":", "-", "\u2013", "\u2014", "(")  # end words that introduce a quotation
 QUOTATION_RULES = ("cue-after", "cue-before", "split")  # a quotation beside its cue
@@ -399,6 +400,7 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
                 "text": text[start:end],
                 "start": start,
                 "end": end,
+                "content": CONTENT_JOINER.join(text[s:e] for s, e in d.pieces),
                 "kind": d.kind,
                 "spans": [{"start": s, "end": e} for s, e in d.pieces] if len(d.pieces) > 1 else [],
                 "cue": _span(text, *d.cue_offsets()) if d.cue_offsets() else None,
