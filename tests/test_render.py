@@ -9,7 +9,7 @@ import json
 import pytest
 
 from claimex.models import Article, ErrorInfo, ErrorRecord, Quote, SpeakerMention, TextSpan
-from claimex.render import CSV_COLUMNS, Reporter, make_writer
+from claimex.render import CSV_COLUMNS, WRITERS, Reporter, format_for_path, make_writer
 
 TEXT = '"Taxes will rise," said Ana Lopez.'
 
@@ -45,13 +45,32 @@ def test_fixture_offsets_are_exact():
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 3])
-def test_json_object_for_one_array_otherwise(count):
+def test_json_is_always_one_array(count):
     records = [_article(f"{i}.txt") for i in range(count)]
     body = json.loads(_write("json", records))
-    if count == 1:
-        assert body["source"] == "0.txt"
-    else:
-        assert [r["source"] for r in body] == [f"{i}.txt" for i in range(count)]
+    assert [r["source"] for r in body] == [f"{i}.txt" for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("out.json", "json"),
+        ("OUT.JSON", "json"),
+        ("dir.v2/out.jsonl", "jsonl"),
+        ("out.ndjson", "jsonl"),
+        ("quotes.csv", "csv"),
+        ("out.txt", None),
+        ("json", None),
+    ],
+)
+def test_format_for_path(path, expected):
+    assert format_for_path(path) == expected
+
+
+def test_every_extension_belongs_to_one_writer():
+    extensions = [ext for writer in WRITERS.values() for ext in writer.extensions]
+    assert len(extensions) == len(set(extensions))
+    assert all(ext.startswith(".") and ext == ext.lower() for ext in extensions)
 
 
 class _Stream(io.StringIO):
@@ -72,11 +91,11 @@ def test_streaming_formats_flush_every_record(fmt):
         assert stream.flushes == count
 
 
-def test_json_streams_from_the_second_record():
+def test_json_streams_every_record():
     stream = io.StringIO()
     writer = make_writer("json", stream)
     writer.write(_article("a"))
-    assert stream.getvalue() == ""  # one record is an object, so the first one waits
+    assert stream.getvalue().count('"source"') == 1
     writer.write(_article("b"))
     writer.write(_article("c"))
     assert stream.getvalue().count('"source"') == 3
@@ -97,8 +116,8 @@ def test_csv_row_per_quote_and_no_row_for_errors():
     rows = list(csv.reader(io.StringIO(_write("csv", [_article(), _error(), _article("b.txt")]))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1] == [
-        "a.txt", "q1", "Ana Lopez", "Ana Lopez", "said", "direct",
-        "Taxes will rise,", "1", "17", "0.9",
+        "a.txt", "q1", "", "Ana Lopez", "Ana Lopez", "said", "direct",
+        "Taxes will rise,", "1", "17", "0.9", "direct:after",
     ]  # fmt: skip
     assert [row[0] for row in rows[1:]] == ["a.txt", "b.txt"]
 
@@ -129,6 +148,5 @@ def test_reporter_quiet_keeps_errors_only(quiet, expected):
 def test_cli_offers_exactly_the_writers():
     # cli.py spells the formats out so that `claimex --help` need not import render.
     from claimex.cli import FORMATS
-    from claimex.render import WRITERS
 
     assert FORMATS == tuple(WRITERS)
