@@ -392,6 +392,7 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
     """The quote dicts (contract of ``doc._.claimex_quotes``), numbered in text order."""
     text, out = doc_text(doc), []
     for d in sorted(_outside_sources(_distinct(regions, drafts)), key=lambda d: d.pieces[0]):
+        d.pieces = [_whole_marks(regions, piece) for piece in d.pieces]
         d.kind = _kind(regions, d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
         out.append(
@@ -410,6 +411,22 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
             }
         )
     return out
+
+
+def _whole_marks(regions: Regions, piece: Offsets) -> Offsets:
+    """A piece that takes in a quotation's words and one of its marks takes the other mark
+    too (`called it "a sieve"`, not `called it "a sieve`); a piece of quoted words only (a
+    direct quote's) stays inside the marks."""
+    start, end = piece
+    if _kind(regions, [piece]) != "mixed":
+        return piece
+    for i in regions.overlapping(start, end):
+        q = regions.items[i]
+        if start <= q.open_start and q.end <= end < q.close_end:
+            end = q.close_end
+        if q.open_start < start <= q.start and q.close_end <= end:
+            start = q.open_start
+    return start, end
 
 
 def _letters(text: str, pieces: list[Offsets]) -> set[int]:
