@@ -269,7 +269,7 @@ def _merged(text: str, pieces: list[Offsets]) -> list[Offsets]:
     out: list[Offsets] = []
     for start, end in sorted(pieces):
         between = text[out[-1][1] : start] if out else ""
-        if out and (start <= out[-1][1] or not between.strip(" \n\"'\u201c\u201d")):
+        if out and (start <= out[-1][1] or not between.strip(" \n\"'\u201c\u201d\u2018\u2019")):
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
             out.append((start, end))
@@ -327,7 +327,7 @@ def _claim(regions: Regions, draft: Draft, drafts: list[Draft]) -> None:
 
 def _opens_sentence(text: str, q: Quoted) -> bool:
     before = text[: q.open_start].rstrip(INLINE_SPACE)
-    return not before or before[-1] in '\n.!?:"\u201d'
+    return not before or before[-1] in '\n.!?:"\u201d\u2019'
 
 
 def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> list[Draft]:
@@ -414,18 +414,20 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
 
 
 def _whole_marks(regions: Regions, piece: Offsets) -> Offsets:
-    """A piece that takes in a quotation's words and one of its marks takes the other mark
-    too (`called it "a sieve"`, not `called it "a sieve`); a piece of quoted words only (a
-    direct quote's) stays inside the marks."""
+    """A piece holds both marks of a quotation or neither: one that takes in a quotation's
+    words and one of its marks takes the other too (`called it "a sieve"`, not `called it
+    "a sieve`); a piece of quoted words only (a direct quote's) stays inside the marks."""
     start, end = piece
-    if _kind(regions, [piece]) != "mixed":
-        return piece
+    mixed = _kind(regions, [piece]) == "mixed"
     for i in regions.overlapping(start, end):
         q = regions.items[i]
-        if start <= q.open_start and q.end <= end < q.close_end:
+        if mixed and start <= q.open_start and q.end <= end < q.close_end:
             end = q.close_end
-        if q.open_start < start <= q.start and q.close_end <= end:
+        if mixed and q.open_start < start <= q.start and q.close_end <= end:
             start = q.open_start
+        if not mixed:
+            start = q.start if q.open_start <= start < q.start else start
+            end = q.end if q.end < end <= q.close_end else end
     return start, end
 
 
