@@ -7,7 +7,7 @@ processes); :func:`claimex.article.build_article` validates them into these mode
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,6 +22,16 @@ FigureCategory = Literal["count", "money", "percent", "quantity", "date", "time"
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _is_none(value: Any) -> bool:
+    return value is None
+
+
+# A record of a corpus file (JSON Lines, CSV, Parquet): its id (the id field, else its line or
+# row number) and its other fields; left out of the output for text files, which have neither.
+RecordId = Field(default=None, exclude_if=_is_none)
+RecordMeta = Field(default=None, exclude_if=_is_none)
 
 
 class Offsets(_Model):
@@ -100,6 +110,8 @@ class Article(_Model):
 
     schema_version: str = SCHEMA_VERSION
     source: str
+    id: str | int | None = RecordId
+    meta: dict[str, Any] | None = RecordMeta
     title: str | None = None
     date: str | None = None
     quotes: list[Quote] = Field(default_factory=list)
@@ -120,6 +132,8 @@ class ErrorRecord(_Model):
 
     schema_version: str = SCHEMA_VERSION
     source: str
+    id: str | int | None = RecordId
+    meta: dict[str, Any] | None = RecordMeta
     error: ErrorInfo
 
 

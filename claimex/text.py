@@ -1,8 +1,14 @@
-"""The text of a Doc, read once."""
+"""The text of a Doc, read once, and other per-document tables built once."""
 
-from spacy.tokens import Doc
+import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
 
 KEY = "claimex_text"
+TABLE_PREFIX = "claimex_table:"
+T = TypeVar("T")
 
 
 def doc_text(doc: Doc) -> str:
@@ -14,7 +20,46 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def forget_text(doc: Doc) -> Doc:
-    """Drop the stored text (Doc.from_docs warns about user data it cannot merge)."""
-    doc.user_data.pop(KEY, None)
+def doc_table(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed once per document and kept in its user data: the index a
+    rule looks things up in instead of scanning the document again for every token."""
+    key = TABLE_PREFIX + name
+    table = doc.user_data.get(key)
+    if table is None:
+        table = doc.user_data[key] = build(doc)
+    return table
+
+
+def forget_tables(doc: Doc) -> Doc:
+    """Drop the tables of :func:`doc_table` (a Doc sent back by a worker process carries its
+    user data, and Doc.from_docs warns about user data it cannot merge)."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(TABLE_PREFIX)]:
+        del doc.user_data[key]
     return doc
+
+
+def sentence(token: Token) -> Span:
+    """``token.sent`` from a table built once per document: spaCy's own walks the sentence
+    from the token to both its ends, which over a long sentence makes every rule that asks
+    for it quadratic."""
+    starts, ends = doc_table(token.doc, "sents", _sentence_table)
+    return token.doc[starts[token.i] : ends[token.i]]
+
+
+def _sentence_table(doc: Doc) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for sent in doc.sents:
+        length = sent.end - sent.start
+        starts.extend([sent.start] * length)
+        ends.extend([sent.end] * length)
+    return starts, ends
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width space, direction marks, a
+    byte-order mark inside the text, soft hyphen): they must not split or pad a name. For
+    names only; offsets always count them."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

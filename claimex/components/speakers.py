@@ -15,10 +15,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimex.components._ext import guarded, register_extensions
+from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.entities.people import Person, find_people, release_people, token_owners
 from claimex.entities.resolve import Referent, Resolver, org_index
 from claimex.entities.roles import describe
+from claimex.text import without_invisible
 
 register_extensions()
 
@@ -53,7 +54,8 @@ class Registry:
         return entry
 
     def _new(self, referent: Referent, speaker_id: str) -> dict:
-        entry = {"id": speaker_id, "name": referent.name, "kind": referent.kind, "aliases": [],
+        name = without_invisible(referent.name) if referent.name else referent.name
+        entry = {"id": speaker_id, "name": name, "kind": referent.kind, "aliases": [],
                  "title": None, "organisation": None, "gender": None, "quote_ids": [],
                  "mentions": []}  # fmt: skip
         if referent.key[0] == "person":
@@ -97,13 +99,14 @@ def resolve_speakers(doc: Doc) -> list[dict]:
     return registry.speakers()
 
 
-class SpeakerResolver:
+class SpeakerResolver(ReadsLexicons):
     @guarded("claimex_speakers")
     def __call__(self, doc: Doc) -> Doc:
         doc._.claimex_speakers = resolve_speakers(doc)
         return doc
 
 
-@Language.factory("claimex_speakers")
-def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
-    return SpeakerResolver()
+@Language.factory("claimex_speakers", default_config={"lexicons": {}})
+def make_speakers(nlp: Language, name: str, lexicons: dict) -> SpeakerResolver:
+    """``lexicons``: changes to the packaged word lists (see claimex.config)."""
+    return SpeakerResolver(lexicons)

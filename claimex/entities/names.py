@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimex.lexicons import entries, words
+from claimex.text import without_invisible
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 QUOTE_MARKS = set("\"'“”‘’«»„`")
@@ -67,6 +68,14 @@ def is_name_word(token: Token) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+def joining_word(token: Token) -> bool:
+    """A lower-case word such as "of" inside a tagged name: "Travis Kalanick of Uber" is a
+    name and an organisation."""
+    if not (token.is_alpha and token.text.islower()) or token.text in words("name_particles.txt"):
+        return False
+    return not (token.i > 0 and _inner_hyphen(token.nbor(-1)))  # "Jun Hea-won"
+
+
 @dataclass(frozen=True)
 class NameSpan:
     """A cleaned name: token range [start, end), exact character range and the words."""
@@ -86,7 +95,7 @@ def _trim_right(doc: Doc, start: int, end: int, common: frozenset[str]) -> int:
     """Drop possessives, punctuation and a trailing common word ("Obama Speech", when the
     article writes "speech" in lower case elsewhere)."""
     for i in range(start + 1, end):  # "Dave Leip's Atlas": the name ends at the possessive
-        if doc[i].text in POSSESSIVE:
+        if doc[i].text in POSSESSIVE or joining_word(doc[i]):
             end = i
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or not is_name_word(doc[end - 1])):
@@ -155,7 +164,7 @@ def clean_name(
     if last.endswith(".") and len(last) > 3 and bare(last) not in words("name_suffixes.txt"):
         end_char -= 1
     text = doc[start:end].text[: end_char - start_char]  # doc.text would rebuild the whole text
-    name_words = tuple(text.replace("’s", "").split())
+    name_words = tuple(without_invisible(text).replace("’s", "").split())
     if not any(w[:1].isupper() and len(w.rstrip(".")) > 1 for w in name_words):
         return None
     if all(is_honorific(t) for t in doc[start:end]):

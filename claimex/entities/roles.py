@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from claimex.entities.names import NameSpan, honorifics, is_title_word
 from claimex.entities.people import Person
+from claimex.text import sentence
 
 OrgAt = Callable[[int], "str | None"]  # token index -> name of the organisation covering it
 
@@ -30,7 +31,7 @@ def _inner_hyphen(token: Token) -> bool:
 
 def _prefix(doc: Doc, name: NameSpan, owners: dict[int, int]) -> tuple[int, int] | None:
     """Token range of a title right before the name, if one of its words is a title."""
-    sent_start = doc[name.start].sent.start
+    sent_start = sentence(doc[name.start]).start
     i = name.start
     while i > sent_start:
         token = doc[i - 1]

@@ -9,15 +9,16 @@ claims, opening a sentence right after a quote, continues that quote and has its
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
 from claimex.quotes.cues import Cue, Offsets
 from claimex.quotes.lexicon import SPEECH, lemma_in
 from claimex.quotes.marks import Quoted
-from claimex.text import doc_text
+from claimex.text import doc_text, sentence
 
 # Between a quotation and a cue after it: `"...," she said` / `"..." - she said`; never a
 # paragraph break (a paragraph opening with "Data show that ..." is not the quote's cue).
@@ -84,6 +85,9 @@ class Regions:
             self.inside[q.start : q.end] = b"\x01" * (q.end - q.start)
         self.voiced = bytearray(len(text))
         self.opens = [q.open_start for q in quoted]
+        self.ends = [q.end for q in quoted]
+        self._letters: list[int] | None = None
+        self._quoted_letters: list[int] | None = None
         self.claimed: set[int] = set()
         self.anchored: set[int] = set()  # quotations with a cue right after them
 
@@ -124,7 +128,23 @@ class Regions:
         return i if i < len(self.items) else None
 
     def overlapping(self, start: int, end: int) -> list[int]:
-        return [i for i, q in enumerate(self.items) if q.start < end and start < q.end]
+        # The quotations are disjoint and in text order, so their ends are sorted too.
+        i, found = bisect_right(self.ends, start), []
+        while i < len(self.items) and self.items[i].start < end:
+            found.append(i)
+            i += 1
+        return found
+
+    def letters(self, start: int, end: int) -> tuple[int, int]:
+        """How many letters or digits start..end holds, and how many of them are quoted:
+        from running counts built once, so a long draft costs no more than a short one."""
+        if self._letters is None:
+            alnum = [ch.isalnum() for ch in self.text]
+            self._letters = [0, *accumulate(alnum)]
+            quoted = (a and q for a, q in zip(alnum, self.inside, strict=True))
+            self._quoted_letters = [0, *accumulate(quoted)]
+        quoted = self._quoted_letters
+        return self._letters[end] - self._letters[start], quoted[end] - quoted[start]
 
 
 def _clause(cue: Cue) -> Offsets:
@@ -142,7 +162,7 @@ def _before(regions: Regions, cue: Cue, clause: Offsets) -> int | None:
     q, text = regions.items[i], regions.text
     if not BEFORE_GAP.fullmatch(text, q.close_end, clause[0]):
         return None
-    sent = cue.token.sent
+    sent = sentence(cue.token)
     # `"... ended." He said more` is two sentences; `"... ended," he said` is one.
     if text[q.end - 1] == "." and sent.start_char >= q.close_end:
         return None
@@ -158,7 +178,7 @@ def _token_before(doc: Doc, char: int) -> Token | None:
     if span is None or span.start == 0:
         return None
     token = doc[span.start - 1]
-    if token.is_space or token.is_punct or token.sent != doc[span.start].sent:
+    if token.is_space or token.is_punct or sentence(token) != sentence(doc[span.start]):
         return None
     return token
 
@@ -217,7 +237,7 @@ def _sentence_goes_on(doc: Doc, text: str, q: Quoted) -> bool:
     last = doc.char_span(q.close_end - 1, q.close_end, alignment_mode="expand")
     if last is None:
         return False
-    rest = text[q.close_end : last.root.sent.end_char]
+    rest = text[q.close_end : sentence(last.root).end_char]
     return any(ch.isalnum() for ch in rest)
 
 
@@ -238,7 +258,7 @@ def _adjacent(regions: Regions, cue: Cue) -> Draft | None:
     pieces = [(regions.items[i].start, regions.items[i].end) for i in used]
     lead = None
     if before is not None:
-        lead = _lead_in(regions, cue.token.sent.start_char, regions.items[before].open_start)
+        lead = _lead_in(regions, sentence(cue.token).start_char, regions.items[before].open_start)
     if lead is not None:
         pieces = _merged(regions.text, [lead, *pieces[:1]]) + pieces[1:]
     return Draft(pieces, how, cue, cue.speaker, used)
@@ -279,10 +299,9 @@ def _merged(text: str, pieces: list[Offsets]) -> list[Offsets]:
 def _kind(regions: Regions, pieces: list[Offsets]) -> str:
     letters = quoted = 0
     for start, end in pieces:
-        for j in range(start, end):
-            if regions.text[j].isalnum():
-                letters += 1
-                quoted += regions.inside[j]
+        piece_letters, piece_quoted = regions.letters(start, end)
+        letters += piece_letters
+        quoted += piece_quoted
     if letters and quoted >= DIRECT_SHARE * letters:
         return "direct"
     return "mixed" if quoted else "indirect"
@@ -346,7 +365,7 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
         last = max(previous, key=_outer_end)
         anchor = _outer_end(last)
         if last.cue is not None:
-            anchor = max(anchor, last.cue.token.sent.end_char)
+            anchor = max(anchor, sentence(last.cue.token).end_char)
         if last.speaker is None or regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):
             continue
         last = _quoted_in_same_sentence(last, previous)
@@ -367,13 +386,13 @@ def _quoted_in_same_sentence(last: Draft, previous: list[Draft]) -> Draft:
     reported B, when both hang on the same sentence."""
     if last.cue is None or last.rule in QUOTATION_RULES:
         return last
-    sent = last.cue.token.sent
+    sent = sentence(last.cue.token)
     same = [
         d
         for d in previous
         if d.rule in QUOTATION_RULES
         and d.cue is not None
-        and d.cue.token.sent == sent
+        and sentence(d.cue.token) == sent
         and d.speaker is not None
     ]
     return same[-1] if same else last
@@ -431,25 +450,50 @@ def _whole_marks(regions: Regions, piece: Offsets) -> Offsets:
     return start, end
 
 
-def _letters(text: str, pieces: list[Offsets]) -> set[int]:
-    return {j for s, e in pieces for j in range(s, e) if text[j].isalnum()}
+def _union(pieces: list[Offsets]) -> list[Offsets]:
+    """The pieces as sorted, disjoint stretches (what they cover, each character once)."""
+    out: list[Offsets] = []
+    for start, end in sorted(pieces):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        elif start < end:
+            out.append((start, end))
+    return out
+
+
+def _shared_letters(regions: Regions, a: list[Offsets], b: list[Offsets]) -> int:
+    """Letters covered by both of two unions of stretches."""
+    shared = i = j = 0
+    while i < len(a) and j < len(b):
+        start, end = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if start < end:
+            shared += regions.letters(start, end)[0]
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return shared
 
 
 def _distinct(regions: Regions, drafts: list[Draft]) -> list[Draft]:
     """One quote per content: of two drafts sharing most of their letters (two cues for the
     same words, "X said, citing ..." nested in "according to"), the more confident stays."""
-    kept: list[tuple[Draft, set[int]]] = []
+    kept: list[tuple[Draft, list[Offsets], int]] = []
     ranked = sorted(drafts, key=lambda d: _confidence(regions, d), reverse=True)
     for draft in ranked:
-        letters = _letters(regions.text, draft.pieces)
+        union = _union(draft.pieces)
+        letters = sum(regions.letters(s, e)[0] for s, e in union)
         if not letters:
             continue
         if any(
-            len(letters & other) >= SAME_SHARE * max(len(letters), len(other)) for _, other in kept
+            union[0][0] < other[-1][1]
+            and other[0][0] < union[-1][1]
+            and _shared_letters(regions, union, other) >= SAME_SHARE * max(letters, count)
+            for _, other, count in kept
         ):
             continue
-        kept.append((draft, letters))
-    return [d for d, _ in kept]
+        kept.append((draft, union, letters))
+    return [d for d, _, _ in kept]
 
 
 def _outside_sources(drafts: list[Draft]) -> list[Draft]:

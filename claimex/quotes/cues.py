@@ -8,11 +8,12 @@ person's own words and is skipped.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimex.quotes.lexicon import (
     COGNITION,
@@ -25,9 +26,11 @@ from claimex.quotes.lexicon import (
 )
 from claimex.quotes.mentions import mention_span, subject_of
 from claimex.quotes.questions import answer, asker, is_ask, question
-from claimex.text import doc_text
+from claimex.text import doc_table, doc_text, sentence
 
 Offsets = tuple[int, int]
+Tokens = Span | list[Token]  # a stretch of the document
+CUT_CONJ = ("CCONJ", "SCONJ")
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
 CONDITION_MARKS = ("if", "unless", "until", "because", "should")
@@ -66,7 +69,7 @@ def _complementiser(token: Token) -> bool:
     return token.lower_ in EDGE_WORDS and token.dep_ == "mark"
 
 
-def _chars(tokens: list[Token]) -> Offsets | None:
+def _chars(tokens: Tokens) -> Offsets | None:
     """Offsets of ``tokens`` with punctuation, spaces and a leading "that" trimmed off."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space or _complementiser(tokens[0])):
         tokens = tokens[1:]
@@ -121,10 +124,10 @@ def _interrupted(verb: Token) -> list[Offsets]:
         return []
     start = head.left_edge.i
     if head.i < verb.i:
-        start = verb.sent.start  # "A, but B, the source added.": all of it, not only B
-    left = list(doc[start : _attribution_start(verb)])
+        start = sentence(verb).start  # "A, but B, the source added.": all of it, not only B
+    left = doc[start : _attribution_start(verb)]
     # "A, she said, B.": B goes on with what she said; "A, she said." ends it.
-    right = list(doc[verb.right_edge.i + 1 : head.right_edge.i + 1])
+    right = doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
     return [p for p in (_chars(left), _chars(_trimmed_clause(right))) if p]
 
 
@@ -155,7 +158,7 @@ def _comma_delimited(verb: Token) -> bool:
     return before_ok and after_ok
 
 
-def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
+def _clause_tokens(verb: Token, clause: Token) -> Span:
     """The clause's subtree, plus what the parser hung on the cue after it as parataxis
     ("stressed that A — it allows B": B belongs to what was stressed)."""
     end, head = clause.right_edge.i, verb.head
@@ -167,10 +170,10 @@ def _clause_tokens(verb: Token, clause: Token) -> list[Token]:
                 end = child.right_edge.i
         # "X stressed that A — B" parsed with B as the root and the cue under it.
         # Not when that root is a cue itself: "A told B that C, the report said".
-        opens_sentence = verb.left_edge.i == verb.sent.start
+        opens_sentence = verb.left_edge.i == sentence(verb).start
         if opens_sentence and verb.dep_ in ("ccomp", "parataxis") and head.i > end:
             end = end if _speaks(head) else head.right_edge.i
-    return list(verb.doc[clause.left_edge.i : end + 1])
+    return verb.doc[clause.left_edge.i : end + 1]
 
 
 def _joined_clause(token: Token) -> bool:
@@ -217,25 +220,28 @@ def _cue_lemma(token: Token) -> bool:
     return bool(lemma_in(token.text, SPEECH) or lemma_in(token.text, COGNITION))
 
 
-def _trimmed_clause(tokens: list[Token], noun_phrase: bool = False) -> list[Token]:
+def _trimmed_clause(tokens: Span, noun_phrase: bool = False) -> Span:
     """What was said ends at a semicolon, and before a trailing aside set off by a comma
-    (", the presumed favourite", ", arguing that ...", ", while critics disagree"). After a
+    (", the presumed favourite", ", arguing that ...", ", while critics say ..."). After a
     noun phrase ("acknowledged the reality of climate change, which makes him an outlier") a
     relative clause set off by a comma is the writer's too. A statement of its own joined
-    on ("said the ferry was late and called it a disgrace") ends it as well."""
-    if not tokens:
+    on ("said the ferry was late and warned that ...") ends it as well. ``tokens`` is a
+    stretch of the document."""
+    if len(tokens) <= 3:
         return tokens
-    first, last = tokens[0].i, tokens[-1].i
-    for t in tokens[3:]:
+    doc, first, last = tokens.doc, tokens.start + 3, tokens.end - 1
+    breaks = _clause_breaks(doc)
+    for i in breaks[bisect_left(breaks, first) : bisect_left(breaks, tokens.end)]:
+        t = doc[i]
         if t.text == ";":
             return _without_tail(tokens, t.i)
         edge = t.left_edge.i
-        if edge <= first + 2 or t.right_edge.i < last - 1:
+        if edge <= tokens.start + 2 or t.right_edge.i < last - 1:
             continue
         aside = _is_aside(t) or _contrast(t) or (noun_phrase and t.dep_ == "relcl")
-        if aside and t.doc[edge - 1].text == ",":
+        if aside and doc[edge - 1].text == ",":
             return _without_tail(tokens, edge)
-        if _own_statement(t) and not first <= t.head.head.i <= last:
+        if _own_statement(t) and not tokens.start <= t.head.head.i <= last:
             return _without_tail(tokens, edge)
     return tokens
 
@@ -251,7 +257,7 @@ def _contrast(token: Token) -> bool:
 
 def _own_statement(token: Token) -> bool:
     """A finite verb of saying or of stance joined on ("... and said she would stand",
-    "... and called it a disgrace"): a cue of its own. One with a modal or a complementiser
+    "... and blamed the captain"): a cue of its own. One with a modal or a complementiser
     ("... and would back him", "... and that it would go on") still reports the same words;
     the caller checks that it is joined to the clause's own verb, not to one inside it."""
     if token.dep_ != "conj" or token.tag_ not in FINITE_TAGS or token.head.i > token.i:
@@ -261,11 +267,26 @@ def _own_statement(token: Token) -> bool:
     return bool(lemma_in(token.text, SPEECH) or lemma_in(token.text, STANCE))
 
 
-def _without_tail(tokens: list[Token], cut: int) -> list[Token]:
-    kept = [t for t in tokens if t.i < cut]
-    while kept and (kept[-1].is_punct or kept[-1].pos_ in ("CCONJ", "SCONJ")):
-        kept.pop()
-    return kept if len(kept) >= 2 else tokens
+def _clause_breaks(doc: Doc) -> list[int]:
+    """Indexes of the tokens where :func:`_trimmed_clause` may cut, found once per document:
+    each clause then looks only at those inside it, not at all its tokens (nested clauses
+    would make that quadratic)."""
+    return doc_table(doc, "clause_breaks", _find_clause_breaks)
+
+
+def _find_clause_breaks(doc: Doc) -> list[int]:
+    return [
+        t.i
+        for t in doc
+        if t.text == ";" or t.dep_ == "relcl" or _is_aside(t) or _contrast(t) or _own_statement(t)
+    ]
+
+
+def _without_tail(tokens: Span, cut: int) -> Span:
+    doc, end = tokens.doc, cut
+    while end > tokens.start and (doc[end - 1].is_punct or doc[end - 1].pos_ in CUT_CONJ):
+        end -= 1
+    return doc[tokens.start : end] if end - tokens.start >= 2 else tokens
 
 
 def _trailing_conj(verb: Token) -> bool:
@@ -295,7 +316,7 @@ def _intention(verb: Token) -> Cue | None:
     if infinitive is None or subject is None:
         return None
     first = next((c for c in verb.rights if not c.is_punct), infinitive)
-    tokens = list(verb.doc[first.left_edge.i : _plan_end(verb, infinitive) + 1])
+    tokens = verb.doc[first.left_edge.i : _plan_end(verb, infinitive) + 1]
     piece = _chars(_trimmed_clause(tokens, noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "intention", how="intention")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
@@ -356,7 +377,7 @@ def _stance(verb: Token) -> Cue | None:
         end = child.right_edge.i
     if obj.left_edge.i == end == obj.i and (obj.pos_ == "PRON" or obj.tag_ in ("PRP", "DT")):
         return None  # "criticized him", "denied it": a bare pronoun is seldom annotated
-    piece = _chars(_trimmed_clause(list(verb.doc[obj.left_edge.i : end + 1]), noun_phrase=True))
+    piece = _chars(_trimmed_clause(verb.doc[obj.left_edge.i : end + 1], noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "stance", how="stance")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
     return cue
@@ -415,7 +436,7 @@ def _resumed(verb: Token) -> Offsets | None:
     conj = next((c for c in verb.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
     if conj is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.lefts):
         return None
-    return _chars(_trimmed_clause(list(verb.doc[conj.left_edge.i : conj.right_edge.i + 1])))
+    return _chars(_trimmed_clause(verb.doc[conj.left_edge.i : conj.right_edge.i + 1]))
 
 
 def _after_colon(verb: Token) -> Offsets | None:
@@ -466,8 +487,8 @@ def _source_cue(token: Token, sent: Span) -> Cue | None:
     inner = range(token.i, end + 1)
     cue = Cue(token, token.idx, last.idx + len(last.text), "source", how="source")
     cue.speaker = mention_span(objects[0]) if objects else None
-    left = [t for t in sent if t.i < inner.start]
-    right = [t for t in sent if t.i >= inner.stop]
+    left = doc[sent.start : max(sent.start, inner.start)]
+    right = doc[min(max(sent.start, inner.stop), sent.end) : sent.end]
     cue.content = [p for p in (_chars(left), _chars(_trimmed_clause(right))) if p]
     return cue
 
@@ -504,7 +525,7 @@ def _speaker_beside(verb: Token, quoted: Callable[[int], bool]) -> Offsets | Non
     """When the parser took a verbless quotation for the subject (`"Full panic mode," said
     X` / `"...," Rep. X said`), the speaker is the phrase between the quotation and the cue,
     or the one right after the cue."""
-    doc, sent = verb.doc, verb.sent
+    doc, sent = verb.doc, sentence(verb)
     before = []
     for t in reversed(doc[sent.start : verb.i]):
         if quoted(t.idx) or t.text in QUOTE_MARK_TOKENS:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimex.text import sentence
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Dependents that carry a verb's subject when the verb itself has none:
 # "X said A and added B" (conj), "X was quoted as saying" (pcomp), "X tweeted, saying" (advcl).
@@ -76,7 +78,7 @@ def _left_start(head: Token) -> int:
 
 
 def _ends_sentence(token: Token) -> bool:
-    return all(t.is_space for t in token.doc[token.i + 1 : token.sent.end])
+    return all(t.is_space for t in token.doc[token.i + 1 : sentence(token).end])
 
 
 def mention_span(head: Token) -> tuple[int, int]:
