@@ -133,7 +133,7 @@ def test_csv_row_per_quote_and_no_row_for_errors():
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1] == [
         "a.txt", "q1", "", "Ana Lopez", "Ana Lopez", "said", "direct",
-        "Taxes will rise,", "1", "17", "0.9", "direct:after",
+        "Taxes will rise,", "1", "17", "0.9", "direct:after", "Taxes will rise,",
     ]  # fmt: skip
     assert [row[0] for row in rows[1:]] == ["a.txt", "b.txt"]
 
@@ -181,7 +181,7 @@ def _wide_article() -> Article:
     cue = text.index("said")
     name = text.index("Marguerite")
     quote = Quote(
-        id="q1", text=LONG_QUOTE, start=start, end=end, kind="direct",
+        id="q1", text=LONG_QUOTE, start=start, end=end, content=LONG_QUOTE, kind="direct",
         cue=TextSpan(text="said", start=cue, end=cue + 4),
         speaker=SpeakerMention(
             text="Marguerite Okonkwo-Lindqvist", start=name, end=name + 28,
