@@ -101,6 +101,19 @@ def _stop_early(code: int, workers: bool) -> NoReturn:
     sys.exit(code)
 
 
+# Options that mean the same in every command.
+model_option = click.option(
+    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
+    help=f"spaCy pipeline to load [default: {DEFAULT_MODELS[0]} if installed, else "
+    f"{DEFAULT_MODELS[1]}].",
+)  # fmt: skip
+config_option = click.option(
+    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
+    help="TOML file of word lists to add to or replace the packaged ones (speech verbs, "
+    "currencies, organisations...; see the README).",
+)  # fmt: skip
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimex")
 def cli() -> None:
@@ -119,17 +132,8 @@ def cli() -> None:
     help="Which items --format csv writes, one row each with the document's source and the "
     "item's id [default: quotes].",
 )  # fmt: skip
-@click.option(
-    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
-    help=f"spaCy pipeline to load [default: {DEFAULT_MODELS[0]} if installed, else "
-    f"{DEFAULT_MODELS[1]}].",
-)  # fmt: skip
-@click.option(
-    "--config", "config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG",
-    show_envvar=True,
-    help="TOML file of word lists to add to or replace the packaged ones (speech verbs, "
-    "currencies, organisations...; see the README).",
-)  # fmt: skip
+@model_option
+@config_option
 @click.option(
     "--include", multiple=True, metavar="GLOB",
     help="Only read files in directories whose name or relative path matches GLOB, e.g. "
@@ -360,10 +364,7 @@ def _lexicons(config: str | None) -> dict | None:
 
 def _model_origin(exc: ClaimexError) -> str:
     """Where the model named in a model error came from, when it was not --model."""
-    from click.core import ParameterSource
-
-    source = click.get_current_context().get_parameter_source("model")
-    if isinstance(exc, ModelError) and source == ParameterSource.ENVIRONMENT:
+    if isinstance(exc, ModelError) and _origin("model", "CLAIMEX_MODEL") == "CLAIMEX_MODEL":
         return " (named by CLAIMEX_MODEL)"
     return ""
 
@@ -387,6 +388,13 @@ def _count_inputs(paths, sources: dict) -> int | None:
     return total
 
 
+STDIN_HINT = "reading an article from the terminal: type or paste it, then press Ctrl-D"
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     """Load the pipeline (a model error ends the run before any document), then stream every
     record to the writer; return the run's summary and the reporter."""
@@ -405,8 +413,8 @@ def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
     progress = sys.stderr.isatty() and not table_on_terminal and not quiet
     total = _count_inputs(paths, sources) if progress else None
-    if STDIN in paths and sys.stdin.isatty() and not quiet:
-        _err("reading an article from the terminal: type or paste it, then press Ctrl-D")
+    if STDIN in paths and _stdin_is_terminal() and not quiet:
+        _err(STDIN_HINT)
     with (
         _writer(fmt, output, writing["table"]) as writer,
         Reporter(sys.stderr, quiet, progress, total) as report,
@@ -437,14 +445,8 @@ def _origin(name: str, env: str) -> str:
 
 
 @cli.command("info")
-@click.option(
-    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
-    help="spaCy pipeline to describe [default: the one extract would load].",
-)  # fmt: skip
-@click.option(
-    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
-    help="Config file whose word lists to apply.",
-)  # fmt: skip
+@model_option
+@config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
     """Show the version, the model and where it comes from, the pipeline's parts, the word
@@ -459,7 +461,9 @@ def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
         report = describe(model, _origin("model", "CLAIMEX_MODEL"), config,
                           _origin("config", "CLAIMEX_CONFIG"))  # fmt: skip
     except ClaimexError as exc:
-        raise click.ClickException(str(exc)) from exc
+        error = click.ClickException(str(exc))
+        error.exit_code = exc.exit_code
+        raise error from exc
     click.echo(json.dumps(report, indent=2) if as_json else as_text(report))
     if "error" in report["model"]:
         sys.exit(ExitCode.USAGE)

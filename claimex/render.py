@@ -314,11 +314,19 @@ def _speaker_label(quote, speakers_by_id: dict):
 WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
 
 
+def output_writers() -> dict[str, type]:
+    """Every output format's writer: WRITERS (onto a stream) and the Parquet tables (into a
+    directory, :mod:`claimex.io.tables`)."""
+    from claimex.io.tables import ParquetTables
+
+    return {**WRITERS, "parquet": ParquetTables}
+
+
 def format_for_path(path: str) -> str | None:
-    """The format a file name asks for by its extension (``quotes.csv`` -> ``csv``), from the
-    writers' own ``extensions``; None when no writer claims it."""
-    name = path.lower()
-    for fmt, writer in WRITERS.items():
+    """The format an output path asks for by its extension (``quotes.csv`` -> ``csv``), from
+    the writers' own ``extensions``; None when no writer claims it."""
+    name = path.rstrip("/").lower()
+    for fmt, writer in output_writers().items():
         if any(name.endswith(ext) for ext in writer.extensions):
             return fmt
     return None
