@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from claimex.io.safe import csv_cell, json_line, visible, visible_record
 from claimex.models import Article, ErrorRecord, Quote
+from claimex.review import HtmlWriter
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -311,7 +312,10 @@ def _speaker_label(quote, speakers_by_id: dict):
     return label
 
 
-WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+WRITERS = {
+    "table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter,
+    "html": HtmlWriter,
+}  # fmt: skip
 
 
 def output_writers() -> dict[str, type]:
