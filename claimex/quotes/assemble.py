@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
+from claimex.models import CONTENT_JOINER
 from claimex.quotes.cues import Cue, Offsets
 from claimex.quotes.lexicon import SPEECH, lemma_in
 from claimex.quotes.marks import Quoted
@@ -51,7 +52,6 @@ CONFIDENCE = {
     "answer": 0.6,
 }
 MIN_FLOATING_WORDS = 3
-CONTENT_JOINER = " "  # between the pieces of a quote in its words-only ``content``
 INLINE_SPACE = " \t\u00a0\u2009\u202f"  # news text often puts a no-break space after a stop
 INTRODUCING_MARKS = (":", "-", "\u2013", "\u2014", "(")  # end words that introduce a quotation
 QUOTATION_RULES = ("cue-after", "cue-before", "split")  # a quotation beside its cue
