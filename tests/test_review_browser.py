@@ -95,11 +95,11 @@ def test_each_quote_is_highlighted_in_its_speakers_colour(browser, pages):
         assert " ".join(mark.text.split()) == " ".join(quote["text"].split()).strip('"')
         details = mark.get_attribute("data-details")
         assert f"Speaker: {quote['speaker']['name']}" in details
-        colours.setdefault(quote["speaker"]["name"], set()).add(
+        colours.setdefault(quote["speaker"]["speaker_id"], set()).add(
             mark.value_of_css_property("background-color")
         )
     assert all(len(c) == 1 for c in colours.values())  # one colour per speaker ...
-    assert len(set.union(*colours.values())) == len(colours) == 2  # ... and a colour each
+    assert len(set.union(*colours.values())) == len(colours) >= 2  # ... and a colour each
     second = browser.find_element("id", "d2")
     assert not second.is_displayed()  # one document at a time
 
