@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from claimex.io.safe import csv_cell, json_line, visible, visible_record
 from claimex.models import Article, ErrorRecord, Quote
+from claimex.review import HtmlWriter
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -283,7 +284,8 @@ def _figure_table(record: Article, width: int) -> Table:
         if f.low is not None and f.high is not None:
             value = Text(f"{f.low:,g} to {f.high:,g}")
         else:
-            value = Text("" if f.value is None else f"{f.value:,g}")
+            grouped = f.category not in ("date", "time", "ordinal")  # 2023, not 2,023
+            value = Text("" if f.value is None else f"{f.value:,g}" if grouped else f"{f.value:g}")
         if narrow:
             value.append(f" {f.unit}" if f.unit else "")
             value.append(f"\n{f.qualifier}" if f.qualifier else "", style="dim")
@@ -311,14 +313,25 @@ def _speaker_label(quote, speakers_by_id: dict):
     return label
 
 
-WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+WRITERS = {
+    "table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter,
+    "html": HtmlWriter,
+}  # fmt: skip
+
+
+def output_writers() -> dict[str, type]:
+    """Every output format's writer: WRITERS (onto a stream) and the Parquet tables (into a
+    directory, :mod:`claimex.io.tables`)."""
+    from claimex.io.tables import ParquetTables
+
+    return {**WRITERS, "parquet": ParquetTables}
 
 
 def format_for_path(path: str) -> str | None:
-    """The format a file name asks for by its extension (``quotes.csv`` -> ``csv``), from the
-    writers' own ``extensions``; None when no writer claims it."""
-    name = path.lower()
-    for fmt, writer in WRITERS.items():
+    """The format an output path asks for by its extension (``quotes.csv`` -> ``csv``), from
+    the writers' own ``extensions``; None when no writer claims it."""
+    name = path.rstrip("/").lower()
+    for fmt, writer in output_writers().items():
         if any(name.endswith(ext) for ext in writer.extensions):
             return fmt
     return None

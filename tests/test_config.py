@@ -1,11 +1,10 @@
 """User word lists: the TOML config file, its validation, and its effect on the components
-(through their ``lexicons`` config: the CLI, ``nlp.add_pipe`` and worker processes alike)."""
+(through their ``lexicons`` config: the CLI and ``nlp.add_pipe`` alike; worker processes are
+tested with the others in test_cli.py)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -17,7 +16,7 @@ from claimex.lexicons import Overlay, entries, packaged, use, words
 
 TEXT = (
     "The ferry fare will rise next year, Lena Marsh harrumphed on Monday.\n\n"
-    "A return ticket now costs 450 crowns. NVE said its profits fell. Nordvik Energi runs "
+    "A return ticket now costs 450 florins. NVE said its profits fell. Nordvik Energi runs "
     "the harbour.\n"
 )
 NEWSROOM = """
@@ -25,14 +24,14 @@ NEWSROOM = """
 add = ["harrumph"]
 
 [currencies]
-add = [{ surface = "crowns", code = "SEK", position = "suffix" }]
+add = [{ surface = "florins", code = "AWG", position = "suffix" }]
 
 [organisation_aliases]
 add = [{ name = "Nordvik Energi", aliases = ["NVE"] }]
 """
 LISTS_ADDED = {
     "speech_verbs": {"add": ["harrumph"]},
-    "currencies": {"add": [{"surface": "crowns", "code": "SEK"}]},
+    "currencies": {"add": [{"surface": "florins", "code": "AWG"}]},
 }
 
 
@@ -76,7 +75,7 @@ def test_a_config_adding_a_speech_verb_a_currency_and_an_alias_changes_the_outpu
     configured = runner.invoke(cli, ["extract", "-", "--config", str(newsroom)], input=TEXT)
     cues, money, orgs = _seen(_record(configured))
     assert cues == ["harrumphed", "said"]
-    assert money == [("450", "SEK")]
+    assert money == [("450", "AWG")]
     assert ("Nordvik Energi", ("NVE",)) in orgs
     # the environment variable does the same, and the packaged lists are back afterwards
     env = runner.invoke(cli, ["extract", "-"], input=TEXT, env={"CLAIMEX_CONFIG": str(newsroom)})
@@ -102,14 +101,14 @@ def test_replace_drops_the_packaged_entries(runner, tmp_path):
         ('[titles]\nadd = ["chef"]\nreplace = []', "titles: give either add or replace"),
         ('speech_verbs = ["quip"]', "speech_verbs: expected a table { add = [...] }"),
         (
-            '[currencies]\nadd = [{ surface = "crowns", code = "sek" }]',
+            '[currencies]\nadd = [{ surface = "florins", code = "awg" }]',
             "currencies.add[0].code: an ISO 4217 currency code",
         ),
         (
-            '[currencies]\nadd = [{ surface = "crowns", code = "SEK", where = "after" }]',
+            '[currencies]\nadd = [{ surface = "florins", code = "AWG", where = "after" }]',
             "currencies.add[0].where: unknown key (expected surface, code, position)",
         ),
-        ('[currencies]\nadd = ["crowns"]', "currencies.add[0]: expected a table { surface, code"),
+        ('[currencies]\nadd = ["florins"]', "currencies.add[0]: expected a table { surface, code"),
         (
             '[honorifics]\nadd = [{ word = "Herr", gender = "man" }]',
             "honorifics.add[0].gender: Input should be 'female' or 'male'",
@@ -157,13 +156,13 @@ def test_overlay_adds_replaces_and_restores():
 def test_derived_tables_follow_the_overlay():
     from claimex.figures.context import suffix_currencies
 
-    assert "crowns" not in suffix_currencies()
+    assert "florins" not in suffix_currencies()
     try:
         use(Overlay.from_config(LISTS_ADDED))
-        assert suffix_currencies()["crowns"] == "SEK"
+        assert suffix_currencies()["florins"] == "AWG"
     finally:
         use(None)
-    assert "crowns" not in suffix_currencies()
+    assert "florins" not in suffix_currencies()
 
 
 def test_bad_component_config_fails_when_the_component_is_made():
@@ -183,17 +182,14 @@ def test_add_pipe_users_get_the_lists_through_the_component_config(nlp):
         own.add_pipe(name, config={"lexicons": LISTS_ADDED} if reads_lists else {})
     doc = own(TEXT)
     assert "harrumphed" in [q["cue"]["text"] for q in doc._.claimex_quotes if q["cue"]]
-    assert [f["unit"] for f in doc._.claimex_figures if f["text"] == "450"] == ["SEK"]
+    assert [f["unit"] for f in doc._.claimex_figures if f["text"] == "450"] == ["AWG"]
     plain = nlp(TEXT)  # the shared pipeline keeps the packaged lists
     assert [f["unit"] for f in plain._.claimex_figures if f["text"] == "450"] == [None]
 
 
-def test_worker_processes_use_the_config(tmp_path, newsroom):
-    for i in range(3):
-        (tmp_path / f"{i}.txt").write_text(TEXT, encoding="utf-8")
-    args = [sys.executable, "-m", "claimex", "extract", str(tmp_path), "--include", "*.txt"]
-    args += ["--config", str(newsroom), "--batch-size", "1", "--n-process", "2"]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=240)
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [_seen(r)[:2] for r in records] == [(["harrumphed", "said"], [("450", "SEK")])] * 3
+def test_info_reports_the_config_and_refuses_a_bad_one(runner, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[speech_verbs]\nadd = ["Quip!"]\n', encoding="utf-8")
+    result = runner.invoke(cli, ["info", "--config", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: config {bad}: speech_verbs.add[0]")
