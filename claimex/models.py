@@ -7,11 +7,13 @@ processes); :func:`claimex.article.build_article` validates them into these mode
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "1.0"
+
+CONTENT_JOINER = " "  # between the spans of a quote in its words-only ``content``
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
@@ -22,6 +24,16 @@ FigureCategory = Literal["count", "money", "percent", "quantity", "date", "time"
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _is_none(value: Any) -> bool:
+    return value is None
+
+
+# A record of a corpus file (JSON Lines, CSV, Parquet): its id (the id field, else its line or
+# row number) and its other fields; left out of the output for text files, which have neither.
+RecordId = Field(default=None, exclude_if=_is_none)
+RecordMeta = Field(default=None, exclude_if=_is_none)
 
 
 class Offsets(_Model):
@@ -41,13 +53,36 @@ class SpeakerMention(TextSpan):
 
 
 class Quote(TextSpan):
+    """``text``/``start``/``end`` are the outer slice, from the first word quoted to the last
+    (a split quote's cue included); ``content`` is the quote's words alone: the texts of its
+    ``spans`` joined by one space (``text`` itself for a quote in one piece)."""
+
     id: str
+    content: str
     kind: QuoteKind
     spans: list[Offsets] = Field(default_factory=list)
     cue: TextSpan | None = None
     speaker: SpeakerMention | None = None
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _words_only(cls, data: object) -> object:
+        """``content`` left out (a record written before it existed, a hand-built quote)
+        is derived from ``text`` and ``spans``, which hold everything it is made of."""
+        if not isinstance(data, dict) or "content" in data or "text" not in data:
+            return data
+        text, start = data["text"], data.get("start", 0)
+        pieces = [_offsets(s) for s in data.get("spans") or []]
+        words = [text[s - start : e - start] for s, e in pieces] or [text]
+        return {**data, "content": CONTENT_JOINER.join(words)}
+
+
+def _offsets(span: object) -> tuple[int, int]:
+    if isinstance(span, dict):
+        return span["start"], span["end"]
+    return span.start, span.end  # an Offsets
 
 
 class Speaker(_Model):
@@ -95,6 +130,8 @@ class Article(_Model):
 
     schema_version: str = SCHEMA_VERSION
     source: str
+    id: str | int | None = RecordId
+    meta: dict[str, Any] | None = RecordMeta
     title: str | None = None
     date: str | None = None
     quotes: list[Quote] = Field(default_factory=list)
@@ -103,6 +140,13 @@ class Article(_Model):
     organisations: list[Organisation] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # The text the offsets point into, for writers that show it (the review page); not part
+    # of the JSON.
+    _input_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def input_text(self) -> str | None:
+        return self._input_text
 
 
 class ErrorInfo(_Model):
@@ -115,6 +159,8 @@ class ErrorRecord(_Model):
 
     schema_version: str = SCHEMA_VERSION
     source: str
+    id: str | int | None = RecordId
+    meta: dict[str, Any] | None = RecordMeta
     error: ErrorInfo
 
 

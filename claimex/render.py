@@ -8,12 +8,13 @@ each document finishes.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
+from claimex.io.safe import csv_cell, json_line, visible, visible_record
 from claimex.models import Article, ErrorRecord, Quote
+from claimex.review import HtmlWriter
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -34,7 +35,7 @@ class JsonLinesWriter:
         self.stream = stream
 
     def write(self, record: Record) -> None:
-        self.stream.write(json.dumps(_dump(record), ensure_ascii=False) + "\n")
+        self.stream.write(json_line(_dump(record)) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -52,7 +53,7 @@ class JsonWriter:
         self.count = 0
 
     def write(self, record: Record) -> None:
-        text = json.dumps(_dump(record), ensure_ascii=False, indent=2)
+        text = json_line(_dump(record), indent=2)
         self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
         self.stream.flush()
         self.count += 1
@@ -66,17 +67,8 @@ def _joined(values) -> str:
     return "; ".join(values)
 
 
-def _content(quote) -> str:
-    """The quote's ``content`` (what was said, without the attribution) as plain text, for
-    models that have the field."""
-    content = getattr(quote, "content", None)
-    if content is None:
-        return ""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ... ".join(getattr(piece, "text", str(piece)) for piece in content)
-    return getattr(content, "text", str(content))
+# A quote's words alone, without the attribution, where the model has them.
+HAS_CONTENT = "content" in Quote.model_fields
 
 
 def _quote_row(q) -> list:
@@ -86,7 +78,7 @@ def _quote_row(q) -> list:
         speaker.text if speaker else "", q.cue.text if q.cue else "", q.kind, q.text, q.start,
         q.end, q.confidence, q.rule,
     ]  # fmt: skip
-    return row + [_content(q)] if "content" in Quote.model_fields else row
+    return row + [q.content] if HAS_CONTENT else row
 
 
 def _speaker_row(s) -> list:
@@ -116,9 +108,8 @@ def _claim_row(c) -> list:
 
 @dataclass(frozen=True)
 class CsvTable:
-    """One CSV table: a row per item of the record's ``items`` list, after the source."""
+    """The columns of one CSV table (after ``source``) and the row of one item."""
 
-    items: str
     columns: tuple[str, ...]
     row: Callable[[object], list]
 
@@ -130,29 +121,21 @@ def _columns(names: str) -> tuple[str, ...]:
 _QUOTE_COLUMNS = _columns(
     "quote_id speaker_id speaker_name speaker_mention cue kind text start end confidence rule"
 )
+# Table name -> its columns; the rows are the items of the record's list of that name.
 CSV_TABLES = {
-    "quotes": CsvTable(
-        "quotes",
-        _QUOTE_COLUMNS + (("content",) if "content" in Quote.model_fields else ()),
-        _quote_row,
-    ),
+    "quotes": CsvTable(_QUOTE_COLUMNS + (("content",) if HAS_CONTENT else ()), _quote_row),
     "speakers": CsvTable(
-        "speakers",
         _columns("speaker_id name kind title organisation gender aliases quote_ids mentions"),
         _speaker_row,
     ),
     "figures": CsvTable(
-        "figures",
         _columns(
             "figure_id text start end value low high unit qualifier trend counted category quote_id"
         ),
         _figure_row,
     ),
-    "organisations": CsvTable(
-        "organisations", _columns("organisation_id name aliases mentions"), _organisation_row
-    ),
+    "organisations": CsvTable(_columns("organisation_id name aliases mentions"), _organisation_row),
     "claims": CsvTable(
-        "claims",
         _columns("claim_id text start end speaker_id quote_id figure_ids organisation_ids"),
         _claim_row,
     ),
@@ -169,6 +152,7 @@ class CsvWriter:
 
     def __init__(self, stream: IO[str], table: str = "quotes"):
         self.stream = stream
+        self.items = table
         self.table = CSV_TABLES[table]
         self.writer = csv.writer(stream)
         self.writer.writerow(("source",) + self.table.columns)
@@ -176,91 +160,125 @@ class CsvWriter:
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return
-        for item in getattr(record, self.table.items):
-            self.writer.writerow([record.source, *self.table.row(item)])
+        for item in getattr(record, self.items):
+            self.writer.writerow([csv_cell(v) for v in (record.source, *self.table.row(item))])
         self.stream.flush()
 
     def close(self) -> None:
         pass
 
 
+# Terminal widths at which the tables have room for everything (WIDE) or for all but the
+# quote's rule (MEDIUM); below MEDIUM, kind and confidence go under the cue, so the speaker and
+# the quote keep the width (an 80-column window must still read well).
+WIDE = 120
+MEDIUM = 100
+
+
 class TableWriter:
-    """Rich tables: quotes grouped by speaker, then figures and organisations."""
+    """Rich tables: quotes grouped by speaker, then figures and organisations; the columns
+    fit the terminal's width (``width`` overrides it)."""
 
     extensions: tuple[str, ...] = ()  # for people, never picked by a file name
 
-    def __init__(self, stream: IO[str]):
+    def __init__(self, stream: IO[str], width: int | None = None):
         from rich.console import Console
 
-        self.console = Console(file=stream)
+        self.console = Console(file=stream, width=width)
 
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return  # errors are reported on stderr
         from rich.markup import escape
 
+        record = visible_record(record)  # no terminal escape sequences from the text
         heading = f"[bold]{escape(record.source)}[/bold]"
         if record.title:
             heading += f"  {escape(record.title)}"
         if record.date:
             heading += f"  [dim]{record.date}[/dim]"
         self.console.rule(heading)
-        self.console.print(self._quotes(record))
+        width = self.console.width
+        self.console.print(_quote_table(record, width))
         if record.figures:
-            self.console.print(self._figures(record))
+            self.console.print(_figure_table(record, width))
         if record.organisations:
             names = escape(", ".join(o.name for o in record.organisations))
             self.console.print(f"[bold]Organisations:[/bold] {names}")
 
-    @staticmethod
-    def _quotes(record: Article) -> Table:
-        """One section per speaker (name, title, affiliation once), its quotes in text order."""
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title="Quotes by speaker", expand=True)
-        table.add_column("Speaker", style="bold cyan", ratio=2, overflow="fold")
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Quote", ratio=5, overflow="fold")
-        table.add_column("Cue", style="green", overflow="fold")
-        table.add_column("Conf.", no_wrap=True)
-        table.add_column("Rule", style="dim", overflow="fold")
-        by_id = {s.id: s for s in record.speakers}
-        groups: dict[str, list] = {}
-        for q in record.quotes:
-            key = q.speaker.speaker_id or q.speaker.text if q.speaker else ""
-            groups.setdefault(key or "", []).append(q)
-        for quotes in groups.values():
-            for i, q in enumerate(quotes):
-                label = _speaker_label(q, by_id) if i == 0 else Text("")
-                table.add_row(
-                    label, q.kind, Text(q.text), Text(q.cue.text) if q.cue else "",
-                    f"{q.confidence:.2f}", q.rule, end_section=i == len(quotes) - 1,
-                )  # fmt: skip
-        return table
-
-    @staticmethod
-    def _figures(record: Article) -> Table:
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title="Figures", expand=True)
-        for column in ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote"):
-            table.add_column(column, overflow="fold")
-        for f in record.figures:
-            if f.low is not None and f.high is not None:
-                value = f"{f.low:,g} to {f.high:,g}"
-            else:
-                value = "" if f.value is None else f"{f.value:,g}"
-            table.add_row(
-                Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
-                f.category,
-                f.quote_id or "",
-            )  # fmt: skip
-        return table
-
     def close(self) -> None:
         pass
+
+
+def _quote_table(record: Article, width: int) -> Table:
+    """One section per speaker (name, title, affiliation once), its quotes in text order."""
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < MEDIUM
+    # At least wide enough for the longest name on one line, within reason (for a column with
+    # a ratio, rich reads ``width`` as its minimum).
+    names = [len(s.name or "") for s in record.speakers]
+    name_width = max(min(max(names, default=0), width // 4), 10)
+    table = Table(title="Quotes by speaker", expand=True)
+    table.add_column("Speaker", style="bold cyan", ratio=2, width=name_width, overflow="fold")
+    if not narrow:
+        table.add_column("Kind", no_wrap=True)
+    table.add_column("Quote", ratio=5, overflow="fold")
+    table.add_column("Cue", style="green", overflow="fold", min_width=8)
+    if not narrow:
+        table.add_column("Conf.", no_wrap=True)
+    if width >= WIDE:
+        table.add_column("Rule", style="dim", no_wrap=True)
+    by_id = {s.id: s for s in record.speakers}
+    groups: dict[str, list] = {}
+    for q in record.quotes:
+        key = q.speaker.speaker_id or q.speaker.text if q.speaker else ""
+        groups.setdefault(key or "", []).append(q)
+    for quotes in groups.values():
+        for i, q in enumerate(quotes):
+            label = _speaker_label(q, by_id) if i == 0 else Text("")
+            cue = Text(q.cue.text if q.cue else "")
+            confidence = f"{q.confidence:.2f}"
+            if narrow:
+                cue.append(f"\n{q.kind} {confidence}", style="dim not green")
+                cells = [label, Text(q.text), cue]
+            else:
+                cells = [label, q.kind, Text(q.text), cue, confidence]
+            if width >= WIDE:
+                cells.append(q.rule)
+            table.add_row(*cells, end_section=i == len(quotes) - 1)
+    return table
+
+
+def _figure_table(record: Article, width: int) -> Table:
+    """Below MEDIUM columns, the unit and qualifier go with the value and the quote id goes."""
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < MEDIUM
+    columns = ("Figure", "Value", "Counted", "Category")
+    if not narrow:
+        columns = ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote")
+    table = Table(title="Figures", expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for f in record.figures:
+        if f.low is not None and f.high is not None:
+            value = Text(f"{f.low:,g} to {f.high:,g}")
+        else:
+            grouped = f.category not in ("date", "time", "ordinal")  # 2023, not 2,023
+            value = Text("" if f.value is None else f"{f.value:,g}" if grouped else f"{f.value:g}")
+        if narrow:
+            value.append(f" {f.unit}" if f.unit else "")
+            value.append(f"\n{f.qualifier}" if f.qualifier else "", style="dim")
+            table.add_row(Text(f.text), value, Text(f.counted or ""), f.category)
+        else:
+            table.add_row(
+                Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
+                f.category, f.quote_id or "",
+            )  # fmt: skip
+    return table
 
 
 def _speaker_label(quote, speakers_by_id: dict):
@@ -278,14 +296,25 @@ def _speaker_label(quote, speakers_by_id: dict):
     return label
 
 
-WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+WRITERS = {
+    "table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter,
+    "html": HtmlWriter,
+}  # fmt: skip
+
+
+def output_writers() -> dict[str, type]:
+    """Every output format's writer: WRITERS (onto a stream) and the Parquet tables (into a
+    directory, :mod:`claimex.io.tables`)."""
+    from claimex.io.tables import ParquetTables
+
+    return {**WRITERS, "parquet": ParquetTables}
 
 
 def format_for_path(path: str) -> str | None:
-    """The format a file name asks for by its extension (``quotes.csv`` -> ``csv``), from the
-    writers' own ``extensions``; None when no writer claims it."""
-    name = path.lower()
-    for fmt, writer in WRITERS.items():
+    """The format an output path asks for by its extension (``quotes.csv`` -> ``csv``), from
+    the writers' own ``extensions``; None when no writer claims it."""
+    name = path.rstrip("/").lower()
+    for fmt, writer in output_writers().items():
         if any(name.endswith(ext) for ext in writer.extensions):
             return fmt
     return None
@@ -327,6 +356,7 @@ class Reporter:
             self.progress.stop()
 
     def _line(self, message: str) -> None:
+        message = visible(message)  # one line, no escape sequences from names or text
         if self.progress is not None:
             # Printed above the live bar, as plain text (file names may hold [brackets]).
             self.progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
@@ -341,9 +371,9 @@ class Reporter:
     def fail(self, message: str) -> None:
         self._line(message)
 
-    def advance(self) -> None:
+    def advance(self, documents: int = 1) -> None:
         if self.progress is not None:
-            self.progress.advance(self.task)
+            self.progress.advance(self.task, documents)
 
     def summary(self, line: str) -> None:
         if not self.quiet:

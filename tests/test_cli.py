@@ -122,6 +122,14 @@ def test_csv_quotes_carry_rule_and_confidence(runner, corpus):
     assert row["speaker_mention"] == "Mayor Ana Lopez" and row["speaker_id"] == "s1"
 
 
+def test_parquet_extension_writes_the_tables(runner, corpus, tmp_path):
+    pytest.importorskip("pyarrow")
+    target = tmp_path / "tables.parquet"
+    result = runner.invoke(cli, ["extract", str(corpus / "a.txt"), "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert (target / "quotes.parquet").is_file() and (target / "documents.parquet").is_file()
+
+
 def test_table_option_is_for_csv_only(runner, corpus):
     result = runner.invoke(cli, ["extract", str(corpus), "-f", "jsonl", "--table", "figures"])
     assert result.exit_code == 2
@@ -133,6 +141,19 @@ def test_stdin_dash(runner):
     (record,) = _records(result.stdout)
     assert record["source"] == "-"
     assert record["quotes"]
+
+
+@pytest.mark.parametrize(("terminal", "quiet"), [(True, False), (True, True), (False, False)])
+def test_hint_when_reading_stdin_from_a_terminal(runner, monkeypatch, terminal, quiet):
+    from claimex import cli as command
+
+    monkeypatch.setattr(command, "_stdin_is_terminal", lambda: terminal)
+    args = ["extract", "-", *(["-q"] if quiet else [])]
+    result = runner.invoke(cli, args, input=OTHER)
+    assert result.exit_code == 0
+    hints = [line for line in result.stderr.splitlines() if line == command.STDIN_HINT]
+    assert len(hints) == (terminal and not quiet)
+    assert "Ctrl-D" in command.STDIN_HINT
 
 
 CONTINUED = '"The bridge opens in May," said Ana Lopez. "It will carry ten thousand cars a day."\n'
@@ -293,7 +314,7 @@ def test_interrupted_run_leaves_no_output_file(runner, corpus, tmp_path, monkeyp
     def interrupt(self, record):
         raise KeyboardInterrupt
 
-    target = tmp_path / "out" / "records.jsonl"
+    target = tmp_path.parent / f"{tmp_path.name}-out" / "records.jsonl"  # not in the corpus
     target.parent.mkdir()
     target.write_text("old\n")
     monkeypatch.setattr(render.JsonLinesWriter, "write", interrupt)
@@ -462,12 +483,28 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
 
 
 def test_two_processes_give_the_same_records(tmp_path):
-    """--n-process 2 end to end: factories found in the workers, Doc extensions come back."""
+    """--n-process 2 end to end: factories found in the workers, Doc extensions come back, the
+    config's word lists reach the workers."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
     for i in range(5):
-        (tmp_path / f"{i}.txt").write_text(GOOD.replace("May", f"month {i + 1}"))
+        text = GOOD.replace("May", f"month {i + 1}") + "Fares will rise, Lena Marsh harrumphed.\n"
+        (inputs / f"{i}.txt").write_text(text)
+    config = tmp_path / "desk.toml"
+    config.write_text('[speech_verbs]\nadd = ["harrumph"]\n')
     outputs = [
         subprocess.run(
-            [*CLAIMEX, "extract", str(tmp_path), "--n-process", n, "--batch-size", "1"],
+            [
+                *CLAIMEX,
+                "extract",
+                str(inputs),
+                "--n-process",
+                n,
+                "--batch-size",
+                "1",
+                "--config",
+                str(config),
+            ],
             capture_output=True,
             text=True,
             timeout=180,
@@ -475,7 +512,8 @@ def test_two_processes_give_the_same_records(tmp_path):
         for n in ("1", "2")
     ]
     assert outputs[0] == outputs[1]
-    assert all(record["quotes"] for record in _records(outputs[1]))
+    for record in _records(outputs[1]):
+        assert "harrumphed" in [q["cue"]["text"] for q in record["quotes"] if q["cue"]]
 
 
 def test_memory_zones_free_strings_and_change_nothing(nlp, monkeypatch):
@@ -500,3 +538,45 @@ def test_json_output_is_utf8_whatever_the_locale(nlp):
     assert result.exit_code == 0
     (record,) = _records(result.stdout_bytes.decode("utf-8"))
     assert record["quotes"][0]["speaker"]["text"] == "Zoë Brandt"
+
+
+def test_info_json(runner, tmp_path):
+    config = tmp_path / "desk.toml"
+    config.write_text('[speech_verbs]\nadd = ["harrumph"]\n', encoding="utf-8")
+    plain = json.loads(runner.invoke(cli, ["info", "--json"]).stdout)
+    assert plain["model"]["from"] == "default"
+    assert plain["model"]["name"] in plain["model"]["path"]
+    assert {"parser", "ner", "claimex_quotes", "claimex_speakers"} <= set(
+        plain["model"]["pipeline"]
+    )
+    assert plain["config"]["path"] is None
+    assert plain["word_lists"]["speech_verbs.txt"]["from_config"] is False
+    assert all(isinstance(packages, dict) for packages in plain["extras"].values())
+    result = runner.invoke(cli, ["info", "--json"], env={"CLAIMEX_CONFIG": str(config)})
+    report = json.loads(result.stdout)
+    lists = {"speech_verbs": {"add": ["harrumph"]}}
+    assert report["config"] == {"path": str(config), "from": "CLAIMEX_CONFIG", "lists": lists}
+    speech = report["word_lists"]["speech_verbs.txt"]
+    assert speech == {
+        "entries": plain["word_lists"]["speech_verbs.txt"]["entries"] + 1,
+        "from_config": True,
+    }
+
+
+def test_info_text(runner):
+    result = runner.invoke(cli, ["info"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("claimex ") and "spaCy" in lines[0]
+    assert lines[1].startswith("model: ") and lines[1].endswith("(from default)")
+    assert any(
+        line.startswith("word lists (entries): ") and "speech_verbs " in line for line in lines
+    )
+    assert any(line.startswith("extras: ") for line in lines)
+
+
+def test_info_reports_an_unusable_model_and_exits_2(runner):
+    result = runner.invoke(cli, ["info", "--model", "blank:en", "--json"])
+    assert result.exit_code == 2
+    model = json.loads(result.stdout)["model"]
+    assert model["from"] == "--model" and "has no tagger" in model["error"]

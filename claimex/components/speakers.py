@@ -15,20 +15,23 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimex.components._ext import guarded, register_extensions
+from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.entities.people import Person, find_people, release_people, token_owners
 from claimex.entities.resolve import Referent, Resolver, org_index
 from claimex.entities.roles import describe
+from claimex.text import without_invisible
 
 register_extensions()
 
 
-def _quoted_ranges(quotes: list[dict]) -> list[tuple[int, int]]:
-    """Character ranges of quote content: names inside are not antecedents of pronouns."""
+def _quoted_ranges(quotes: list[dict], direct: bool = True) -> list[tuple[int, int]]:
+    """Character ranges of quote content (``direct``: of direct quotes only): names inside
+    direct quotes are not antecedents of pronouns, names inside reported speech are no
+    subjects ("He added that Obama was ...": "he" next is still the speaker)."""
     ranges = []
     for quote in quotes:
-        if quote.get("kind") != "direct":
-            continue  # names in reported speech are fair antecedents
+        if direct and quote.get("kind") != "direct":
+            continue
         pieces = quote.get("spans") or [quote]
         ranges.extend((p["start"], p["end"]) for p in pieces)
     return ranges
@@ -53,7 +56,8 @@ class Registry:
         return entry
 
     def _new(self, referent: Referent, speaker_id: str) -> dict:
-        entry = {"id": speaker_id, "name": referent.name, "kind": referent.kind, "aliases": [],
+        name = without_invisible(referent.name) if referent.name else referent.name
+        entry = {"id": speaker_id, "name": name, "kind": referent.kind, "aliases": [],
                  "title": None, "organisation": None, "gender": None, "quote_ids": [],
                  "mentions": []}  # fmt: skip
         if referent.key[0] == "person":
@@ -83,7 +87,8 @@ def resolve_speakers(doc: Doc) -> list[dict]:
     owners = token_owners(people)
     by_token = org_index(doc, orgs)
     describe(doc, people, owners, lambda i: by_token[i]["name"] if i in by_token else None)
-    resolver = Resolver(doc, people, owners, orgs, _quoted_ranges(quotes))
+    quoted = _quoted_ranges(quotes), _quoted_ranges(quotes, direct=False)
+    resolver = Resolver(doc, people, owners, orgs, *quoted)
     registry = Registry(people, orgs)
     for quote in sorted(quotes, key=lambda q: q["start"]):
         mention = quote.get("speaker")
@@ -97,13 +102,14 @@ def resolve_speakers(doc: Doc) -> list[dict]:
     return registry.speakers()
 
 
-class SpeakerResolver:
+class SpeakerResolver(ReadsLexicons):
     @guarded("claimex_speakers")
     def __call__(self, doc: Doc) -> Doc:
         doc._.claimex_speakers = resolve_speakers(doc)
         return doc
 
 
-@Language.factory("claimex_speakers")
-def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
-    return SpeakerResolver()
+@Language.factory("claimex_speakers", default_config={"lexicons": {}})
+def make_speakers(nlp: Language, name: str, lexicons: dict) -> SpeakerResolver:
+    """``lexicons``: changes to the packaged word lists (see claimex.config)."""
+    return SpeakerResolver(lexicons)

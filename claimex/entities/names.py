@@ -14,9 +14,11 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimex.lexicons import entries, words
+from claimex.text import without_invisible
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 QUOTE_MARKS = set("\"'“”‘’«»„`")
+DASHES = {"-", "–", "—", "--"}
 
 
 def bare(text: str) -> str:
@@ -67,6 +69,14 @@ def is_name_word(token: Token) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+def joining_word(token: Token) -> bool:
+    """A lower-case word such as "of" inside a tagged name: "Travis Kalanick of Uber" is a
+    name and an organisation."""
+    if not (token.is_alpha and token.text.islower()) or token.text in words("name_particles.txt"):
+        return False
+    return not (token.i > 0 and _inner_hyphen(token.nbor(-1)))  # "Jun Hea-won"
+
+
 @dataclass(frozen=True)
 class NameSpan:
     """A cleaned name: token range [start, end), exact character range and the words."""
@@ -86,14 +96,21 @@ def _trim_right(doc: Doc, start: int, end: int, common: frozenset[str]) -> int:
     """Drop possessives, punctuation and a trailing common word ("Obama Speech", when the
     article writes "speech" in lower case elsewhere)."""
     for i in range(start + 1, end):  # "Dave Leip's Atlas": the name ends at the possessive
-        if doc[i].text in POSSESSIVE:
+        if doc[i].text in POSSESSIVE or joining_word(doc[i]):
             end = i
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or not is_name_word(doc[end - 1])):
         end -= 1
     while end - start > 1 and doc[end - 2].whitespace_ and doc[end - 1].lower_ in common:
+        if end - start == 2 and doc[start].lower_ in first_names():
+            break  # "Henry Price" in an article about the price of fuel
         end -= 1
     return end
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return frozenset(entry.split()[0].lower() for entry in entries("first_names.txt"))
 
 
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
@@ -122,9 +139,13 @@ def word_pattern(alternatives, flags: int = 0) -> re.Pattern:
 def _trim_left(doc: Doc, start: int, end: int) -> int:
     """Drop leading titles, honorifics and non-name tokens; a title word inside the span
     ("Representative Charles B. Rangel") cuts everything before it, unless it is the last word
-    ("Charlie King")."""
+    ("Charlie King"); so does a describing word ("Billionaire Donald Trump")."""
     for i in range(end - 2, start - 1, -1):
-        if is_title_word(doc[i]) and doc[i].text[:1].isupper() or doc[i].text in QUOTE_MARKS:
+        describing = is_title_word(doc[i]) or bare(doc[i].text) in words("epithets.txt")
+        # "ROME - Bernie Sanders" (a spaced dash, not the hyphen of "Jan-Willem")
+        dash = doc[i].text in DASHES and (bool(doc[i].whitespace_) or doc[i - 1].whitespace_ != "")
+        breaking = doc[i].text in QUOTE_MARKS or dash
+        if describing and doc[i].text[:1].isupper() or breaking:
             start = i + 1
             break
     particles = words("name_particles.txt")
@@ -155,7 +176,7 @@ def clean_name(
     if last.endswith(".") and len(last) > 3 and bare(last) not in words("name_suffixes.txt"):
         end_char -= 1
     text = doc[start:end].text[: end_char - start_char]  # doc.text would rebuild the whole text
-    name_words = tuple(text.replace("’s", "").split())
+    name_words = tuple(without_invisible(text).replace("’s", "").split())
     if not any(w[:1].isupper() and len(w.rstrip(".")) > 1 for w in name_words):
         return None
     if all(is_honorific(t) for t in doc[start:end]):
