@@ -60,6 +60,9 @@ CASES = [
         'Views differ.\nAnna Berg, Daily Courier: "The budget is a mess."',
         [("The budget is a mess.", "Anna Berg", ":")],
     ),
+    # an object that is a prize or a charge, not a view
+    ("Councillor Abebe claimed victory in the ward on Sunday.", []),
+    ("The harbour board denied the allegations.", []),
     # a belief verb with an embedded question states no view
     ("The survey shows how little the town spends on buses.", []),
     ("Nobody knows what the bridge will cost.", []),
