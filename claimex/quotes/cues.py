@@ -536,7 +536,8 @@ def _speaker_beside(verb: Token, quoted: Callable[[int], bool]) -> Offsets | Non
     if nouns:
         head = next((t for t in nouns if t.head not in before), nouns[-1])
         start, end = mention_span(head)
-        return max(start, before[0].idx), end
+        start = max(start, before[0].idx)
+        return (start, end) if start < end else None  # the phrase lies before the cut
     if after and not quoted(after[0].idx):
         return mention_span(after[0].head if after[0].dep_ == "compound" else after[0])
     return None
