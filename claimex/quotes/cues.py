@@ -37,11 +37,12 @@ CONDITION_MARKS = ("if", "unless", "until", "because", "should")
 EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
 TRAILING_ASIDES = ("appos", "acl")
 # What goes on with the object of a stance verb ("cited the letters as proof", "described
-# rude behaviour by the manager", "attacked rivals on stage for their donations"); a time,
-# place, outlet or audience ("on Sunday", "in Ohio", "to the AP", "during the debate") is
-# the writer's setting and ends it.
+# rude behaviour by the manager", "attacked rivals on stage for their donations", "recalled
+# her opposition to the plan": the parser hangs "to" phrases on the verb); a time, place or
+# outlet ("on Sunday", "in Ohio", "at the rally", "during the debate") is the writer's
+# setting and ends it.
 STANCE_TAIL_DEPS = ("prep", "oprd")
-SETTING_PREPS = ("during", "at", "to", "since")
+SETTING_PREPS = ("during", "at")
 SETTING_ENTITIES = ("DATE", "TIME", "GPE", "ORG", "FAC", "LOC")
 STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over", "despite", "with")
 # A stance or intention verb in a relative or complement clause ("the senator, who backed the
