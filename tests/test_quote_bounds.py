@@ -161,3 +161,19 @@ def test_clause_ends(nlp, text, expected):
 )
 def test_stance_object_ends(nlp, text, expected):
     assert [q["content"] for q in _quotes(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is called on to act, and the act; not the "on"
+        (
+            "The union called on the council to reopen the library.",
+            ["the council to reopen the library"],
+        ),
+        ("The coach urged the players to rest.", ["the players to rest"]),
+        ("Mira Tal vowed to rebuild the pier.", ["to rebuild the pier"]),
+    ],
+)
+def test_intention_starts(nlp, text, expected):
+    assert [q["content"] for q in _quotes(nlp, text)] == expected

@@ -317,6 +317,8 @@ def _intention(verb: Token) -> Cue | None:
     if infinitive is None or subject is None:
         return None
     first = next((c for c in verb.rights if not c.is_punct), infinitive)
+    if first.dep_ == "prep" and first.i == verb.i + 1:
+        first = next((c for c in first.children if c.dep_ == "pobj"), first)  # "called on X"
     tokens = verb.doc[first.left_edge.i : _plan_end(verb, infinitive) + 1]
     piece = _chars(_trimmed_clause(tokens, noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "intention", how="intention")
