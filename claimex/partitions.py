@@ -26,7 +26,7 @@ MANIFEST = "manifest.jsonl"
 PART_FORMATS = ("jsonl", "parquet")
 # Documents per partition: enough that a part's start-up costs little, few enough that a
 # lost worker's partition is redone quickly and two workers stay busy on a few thousand.
-PARTITION_SIZE = 200
+PARTITION_SIZE = 100
 
 
 @dataclass(frozen=True)
