@@ -185,7 +185,7 @@ def cli() -> None:
     help="Worker processes of the local cluster --dask starts.",
 )  # fmt: skip
 @click.option(
-    "--partition-size", type=click.IntRange(min=1), default=100, show_default=True,
+    "--partition-size", type=click.IntRange(min=1), default=32, show_default=True,
     help="Documents per --dask partition (text files, lines, Parquet row groups).",
 )  # fmt: skip
 @click.option(
