@@ -90,6 +90,72 @@ CASES = [
 ]
 
 
+# Names an organisation list (names only, in order) must hold exactly.
+NAME_CASES = [
+    pytest.param(
+        "LONDON (Reuters) - Fuel prices rose again, and as Politico reported on Monday, "
+        "the harbour board will meet.",
+        ["Reuters", "Politico"],
+        id="outlets-in-credits-and-attributions",
+    ),
+    pytest.param(
+        "Kilbride & Sons said profits fell. The Harbour Growth PAC spent $2 million on ads.",
+        ["Kilbride & Sons", "Harbour Growth PAC"],
+        id="untagged-names-with-an-organisation-suffix",
+    ),
+    pytest.param(
+        "Delegates of the Republican Party met in Ohio. GOP leaders said the vote was fair.",
+        ["Republican Party"],
+        id="gop-is-the-republican-party",
+    ),
+    pytest.param(
+        "The Federal Reserve's monthly survey showed slower hiring, and the Fed said rates "
+        "would stay put.",
+        ["Federal Reserve"],
+        id="fed-and-a-possessive",
+    ),
+    pytest.param(
+        "Marla Quist spoke at the Sunshine Summit in Tampa before the Republican National "
+        "Convention, then met donors in the Oval Office.",
+        [],
+        id="events-and-rooms-are-not-organisations",
+    ),
+    pytest.param(
+        "“Maybe the difference between the Irish Catholic and the Methodist,” he said, "
+        "pointing at the Confederate flag.",
+        [],
+        id="religions-and-adjectives-are-not-organisations",
+    ),
+    pytest.param(
+        "The bill would renew the Harbour Sanctions Act, or HSA, for ten years. Critics of "
+        "the HSA want it dropped.",
+        [],
+        id="acronym-of-a-law",
+    ),
+    pytest.param(
+        "The questions came after an interview with Fox News's Chris Wallace on Sunday.",
+        ["Fox News"],
+        id="possessive-before-a-person",
+    ),
+    pytest.param(
+        "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Wen said the claims were "
+        "false.",
+        ["Chinese Foreign Ministry"],
+        id="nationality-before-a-ministry",
+    ),
+    pytest.param(
+        "She testified before the House Benghazi committee in October.",
+        ["House Benghazi committee"],
+        id="lower-case-committee-noun",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAME_CASES)
+def test_organisation_names(nlp, text, expected):
+    assert [o["name"] for o in _orgs(nlp, text)] == expected
+
+
 @pytest.mark.parametrize("text, expected", CASES)
 def test_organisations(nlp, text, expected):
     orgs = _orgs(nlp, text)

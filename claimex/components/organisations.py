@@ -18,7 +18,6 @@ naming a bureau is one more mention (see :mod:`claimex.entities.orgforms`).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -30,16 +29,17 @@ from claimex.entities.names import (
     bare,
     common_words,
     tokens_matching,
-    word_pattern,
 )
-from claimex.entities.orgforms import OrgForm, is_acronym, merge_forms, norm
+from claimex.entities.orgforms import OrgForm, initials, is_acronym, merge_forms, norm
+from claimex.entities.orgspans import known_spans, suffix_spans
 from claimex.entities.people import find_people, header_end, token_owners
-from claimex.lexicons import entries, words
+from claimex.lexicons import words
 from claimex.text import doc_text
 
 register_extensions()
 
 EDGE_WORDS = {"the", "a", "an"}
+NOT_ORG_LABELS = {"LAW", "EVENT", "WORK_OF_ART", "FAC"}
 POLICE = re.compile(r"\bpolice\b")
 
 
@@ -79,19 +79,21 @@ def _clean(doc: Doc, start: int, end: int) -> OrgForm | None:
 def _ordinary_words(form: OrgForm, common: frozenset[str]) -> bool:
     """Every word is one the article also writes in lower case and none names an organisation:
     a headline in title case ("Terror Suspect Named By Police") or a phrase ("Fair & Balanced")."""
-    heads, links = words("org_heads.txt"), words("org_name_links.txt")
+    heads = words("org_heads.txt") | words("org_suffixes.txt")
+    links = words("org_name_links.txt")
     tokens = [bare(t) for t in form.text.split() if t.lower() not in links]
     return bool(tokens) and all(t in common and t not in heads for t in tokens)
 
 
 def _plausible(form: OrgForm, common: frozenset[str]) -> bool:
     """Not a place, law, event, court case, stray word, title-case phrase or page reference."""
-    if _ordinary_words(form, common):
-        return False
+    if _ordinary_words(form, common) or any(c in form.text for c in "@<>#"):
+        return False  # a phrase, a handle or markup
     tokens = form.text.split()
-    if any(bare(t) in ("v", "vs") for t in tokens) or bare(tokens[-1]) in words(
-        "not_org_heads.txt"
-    ):
+    if " ".join(bare(t) for t in tokens) in words("not_org_words.txt"):
+        return False
+    ending = {bare(tokens[-1]), " ".join(bare(t) for t in tokens[-2:])}
+    if any(bare(t) in ("v", "vs") for t in tokens) or ending & words("not_org_heads.txt"):
         return False
     if "and" in tokens:  # "Black and Brown communities": an adjective pair, unless a name
         return any(bare(t) in words("org_heads.txt") for t in tokens)
@@ -128,9 +130,11 @@ def _cut_short(doc: Doc, span: Span) -> bool:
     """The model tagged part of a longer name: the next word is capitalised, not a title
     ("FBI Director"), a date ("the State Department Wednesday") or a sentence start; or part of
     a quoted title ("Fox News" of “Fox News Sunday,”)."""
-    if span.end >= len(doc):
-        return False
+    if span.end >= len(doc) or span[-1].text in POSSESSIVE:
+        return False  # "Fox News's Chris Wallace": the name ends at the possessive
     after = doc[span.end]
+    if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        return False
     if span.start > 0 and doc[span.start - 1].text in QUOTE_MARKS:
         return after.text not in QUOTE_MARKS and not after.is_punct
     return (
@@ -143,9 +147,31 @@ def _cut_short(doc: Doc, span: Span) -> bool:
     )
 
 
+def _widen(doc: Doc, span: Span) -> Span:
+    """Words of the name the model left out: a capitalised modifier before a name of two or
+    more words ("Republican" of "Republican National Committee", "Chinese" of "Chinese
+    Foreign Ministry") and a lower-case committee noun after one ("House Benghazi committee")."""
+    start, end = span.start, span.end
+    if len(span) < 2:
+        return span
+    while start > 0 and bare(doc[start].text) not in words("org_heads.txt"):
+        token = doc[start - 1]
+        if not (token.is_alpha and token.is_title and token.ent_type_ in ("", "NORP")):
+            break
+        if token.dep_ not in ("compound", "amod") or not start <= token.head.i < end:
+            break
+        if bare(token.text) in words("titles.txt"):
+            break
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in words("org_trailing_heads.txt"):
+        if doc[end - 1].head.i == end and doc[end].text.islower():
+            end += 1
+    return doc[start:end]
+
+
 def _entity_spans(doc: Doc) -> list[Span]:
-    """ORG entities, a name the model split in two re-joined."""
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and not _cut_short(doc, e)]
+    """ORG entities, widened, a name the model split in two re-joined."""
+    orgs = [_widen(doc, e) for e in doc.ents if e.label_ == "ORG" and not _cut_short(doc, e)]
     joined: list[Span] = []
     for span in orgs:
         if joined and _joins(doc, joined[-1], span):
@@ -153,15 +179,6 @@ def _entity_spans(doc: Doc) -> list[Span]:
         else:
             joined.append(span)
     return joined
-
-
-@cache
-def _known_pattern() -> re.Pattern:
-    return word_pattern(entries("org_known.txt"))
-
-
-def _known_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    return [(t.i, t.i + 1) for t in tokens_matching(doc, text, _known_pattern())]
 
 
 def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -180,21 +197,28 @@ def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 def candidate_forms(doc: Doc, text: str, person_tokens: set[int]) -> list[OrgForm]:
     ranges = [piece for span in _entity_spans(doc) for piece in _split_slash(span)]
-    ranges += _known_spans(doc, text) + _police_spans(doc, text)
+    ranges += known_spans(doc, text) + _police_spans(doc, text) + suffix_spans(doc, text)
     forms, taken, common = [], set(), common_words(text)
+    not_names = _initials_of_non_organisations(doc)
     for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
         form = _clean(doc, start, end)
-        if (
-            form is None
-            or not _plausible(form, common)
-            or taken & set(range(form.start_tok, form.end_tok))
-        ):
+        if form is None or taken & set(range(form.start_tok, form.end_tok)):
+            continue
+        if not _plausible(form, common):
+            if len(form.text.split()) > 1:  # "Iran Sanctions Act, or ISA": nor is its acronym
+                not_names.add(initials(form.text))
             continue
         if any(i in person_tokens for i in range(form.start_tok, form.end_tok)):
             continue
         taken.update(range(form.start_tok, form.end_tok))
         forms.append(form)
-    return forms
+    return [f for f in forms if f.text.replace(".", "") not in not_names]
+
+
+def _initials_of_non_organisations(doc: Doc) -> set[str]:
+    """Initials of laws, events, works and buildings: an acronym of one is no organisation."""
+    names = (e.text for e in doc.ents if e.label_ in NOT_ORG_LABELS and len(e) > 1)
+    return {letters for name in names if len(letters := initials(name)) > 1}
 
 
 def _drop_headline_phrases(text: str, forms: list[OrgForm]) -> list[OrgForm]:

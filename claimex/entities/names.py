@@ -67,6 +67,14 @@ def is_name_word(token: Token) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+def joining_word(token: Token) -> bool:
+    """A lower-case word such as "of" inside a tagged name: "Travis Kalanick of Uber" is a
+    name and an organisation."""
+    if not (token.is_alpha and token.text.islower()) or token.text in words("name_particles.txt"):
+        return False
+    return not (token.i > 0 and _inner_hyphen(token.nbor(-1)))  # "Jun Hea-won"
+
+
 @dataclass(frozen=True)
 class NameSpan:
     """A cleaned name: token range [start, end), exact character range and the words."""
@@ -86,7 +94,7 @@ def _trim_right(doc: Doc, start: int, end: int, common: frozenset[str]) -> int:
     """Drop possessives, punctuation and a trailing common word ("Obama Speech", when the
     article writes "speech" in lower case elsewhere)."""
     for i in range(start + 1, end):  # "Dave Leip's Atlas": the name ends at the possessive
-        if doc[i].text in POSSESSIVE:
+        if doc[i].text in POSSESSIVE or joining_word(doc[i]):
             end = i
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or not is_name_word(doc[end - 1])):

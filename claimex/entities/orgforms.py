@@ -35,6 +35,8 @@ def is_acronym(text: str) -> bool:
 def initials(text: str) -> str:
     """ "Democratic National Committee" -> "DNC" (link words such as "of" left out)."""
     links = words("org_name_links.txt")
+    if " " not in text and not is_acronym(text):  # "RealClearPolitics" -> "RCP"
+        return "".join(c for c in text if c.isupper())
     return "".join(w[0].upper() for w in text.split() if w.lower() not in links and w[0].isalpha())
 
 
@@ -88,10 +90,21 @@ class OrgGroup:
         }
 
 
+@cache
+def _alias_keys() -> dict[str, str]:
+    """Compared form -> compared first form of its line: "gop" -> "republican party"."""
+    table = {}
+    for line in entries("org_aliases.txt"):
+        forms = [norm(f) for f in line.split("|")]
+        table.update((form, forms[0]) for form in forms)
+    return table
+
+
 def _by_name(forms: list[OrgForm]) -> list[OrgGroup]:
     groups: dict[str, OrgGroup] = {}
     for form in forms:
-        groups.setdefault(norm(form.text), OrgGroup()).forms.append(form)
+        key = norm(form.text)
+        groups.setdefault(_alias_keys().get(key, key), OrgGroup()).forms.append(form)
     return list(groups.values())
 
 
@@ -179,8 +192,16 @@ def _merge_short_forms(groups: list[OrgGroup], places: set[str]) -> None:
         ]
         if " " not in key and key not in words("short_form_heads.txt"):
             owners = [g for g in owners if norm(g.name).split()[0] in generic]
+            if not owners and key not in words("org_heads.txt"):
+                owners = _named_by_first_word(groups, group, key)
         if len(owners) == 1 and group in groups:
             _absorb(groups, owners[0], group)
+
+
+def _named_by_first_word(groups: list[OrgGroup], group: OrgGroup, key: str) -> list[OrgGroup]:
+    """ "Northwind" for "Northwind Foods", "Marquette" for "Marquette Law School": the longer
+    names that open with the word (never a body such as "House" for "House Ethics Committee")."""
+    return [g for g in groups if g is not group and any(k.startswith(key + " ") for k in g.keys())]
 
 
 @cache

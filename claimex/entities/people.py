@@ -17,17 +17,20 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from claimex.entities.names import (
+    POSSESSIVE,
     NameSpan,
     bare,
     clean_name,
     common_words,
     honorifics,
     is_title_word,
+    joining_word,
     pronoun_genders,
     split_name,
     tokens_matching,
     word_pattern,
 )
+from claimex.entities.orgspans import organisation_tokens
 from claimex.lexicons import entries, words
 from claimex.text import doc_text, sentence
 
@@ -84,7 +87,7 @@ def _org_looks_like_person(span: Span, person_words: set[str]) -> bool:
     """An ORG span that names a person: no "the", no organisation word, and either a word
     of a PERSON name in the article, or alone as the subject of a verb ("Getmanchuk warned")."""
     first, last = span[0], span[-1]
-    if _is_acronym(span) or bare(last.text) in words("org_heads.txt"):
+    if _is_acronym(span) or bare(last.text) in words("org_heads.txt") | words("org_suffixes.txt"):
         return False
     if span.text in entries("org_known.txt") or any(t.text in "&/" for t in span):
         return False
@@ -166,20 +169,30 @@ def _alone(token) -> bool:
 
 def name_mentions(doc: Doc) -> list[Mention]:
     """Every person-name mention, in text order."""
-    known = entries("org_known.txt")
-    persons = [
-        e
-        for e in doc.ents
-        if e.label_ == "PERSON" and e.text not in known and not _title_before_name(e)
-    ]
+    tagged = [e for e in doc.ents if e.label_ == "PERSON" and not _title_before_name(e)]
+    # "Bloomberg" is the news agency, unless the article names a Michael Bloomberg.
+    surnames = {e[-1].text for e in tagged if len(e) > 1 and not any(map(joining_word, e))}
+    known = set(entries("org_known.txt")) - surnames
+    persons = [e for e in tagged if not _names_organisation(e, known)]
+    text = doc_text(doc)
+    org_tokens = organisation_tokens(doc, text, surnames)
     person_words = {t.lower_ for e in persons for t in e if t.is_alpha and t.text[:1].isupper()}
     orgs = [e for e in doc.ents if e.label_ == "ORG" and _org_looks_like_person(e, person_words)]
-    text = doc_text(doc)
     weak_before, common = header_end(text), common_words(text)
     found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before, common))]
+    found = [m for m in found if org_tokens.isdisjoint(range(m.name.start, m.name.end))]
     untagged = _untagged_surnames(doc, text, found, common)
     found += [m for span in untagged if (m := _mention(doc, span, weak_before, common))]
     return sorted(_no_families(found), key=lambda m: m.name.start_char)
+
+
+def _names_organisation(span: Span, known: set[str]) -> bool:
+    """A PERSON span that is a well-known organisation ("Breitbart News’") or ends in a word
+    only organisations end in ("Our Principles PAC")."""
+    name_words = [t.text for t in span if t.text not in POSSESSIVE]
+    return bool(name_words) and (
+        " ".join(name_words) in known or name_words[-1] in entries("org_suffixes.txt")
+    )
 
 
 def _plural_of(word: str, surnames: set[str]) -> bool:
