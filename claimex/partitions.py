@@ -23,6 +23,7 @@ from claimex.run import Summary, run
 from claimex.sources import Document, expand_paths, read_file
 
 MANIFEST = "manifest.jsonl"
+DESCRIBED = ("format", "inputs", "start", "count")  # what Partition.describe() gives
 PART_FORMATS = ("jsonl", "parquet")
 # Documents per partition: a part takes seconds to a minute, against milliseconds of overhead
 # (a task, a file, a manifest line), and the last parts, which leave workers idle while they
@@ -58,7 +59,7 @@ class Partition:
     def describe(self) -> dict:
         """What the manifest records of the partition: its inputs, as given, and its slice."""
         sources = [item.source if isinstance(item, Document) else item[0] for item in self.items]
-        return {"format": self.fmt, "inputs": sources, "start": self.start, "count": self.count}
+        return dict(zip(DESCRIBED, (self.fmt, sources, self.start, self.count), strict=True))
 
 
 class OutputExists(ClaimexError):
@@ -256,13 +257,14 @@ class Manifest:
         if not entries or entries[0] != self.header:
             raise OutputExists(f"{self.path} is of another run (format or partition size)")
         planned = {p.index: p.describe() for p in parts}
+        for entry in entries[1:]:
+            if planned.get(entry["part"]) != {k: entry.get(k) for k in DESCRIBED}:
+                raise OutputExists(
+                    f"the inputs are not those of the run in {self.path.parent} (part "
+                    f"{entry['part']} differs): give the same ones, or an empty directory"
+                )
         out_dir = self.path.parent
-        return {
-            e["part"]: e
-            for e in entries[1:]
-            if planned.get(e["part"]) == {k: e[k] for k in ("format", "inputs", "start", "count")}
-            and part_done(out_dir, e["part"], self.fmt)
-        }
+        return {e["part"]: e for e in entries[1:] if part_done(out_dir, e["part"], self.fmt)}
 
     def record(self, entry: dict) -> None:
         self._append({k: v for k, v in entry.items() if k != "messages"})
