@@ -18,13 +18,19 @@ if TYPE_CHECKING:
 
 
 def extract(
-    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = True
+    text: str,
+    source: str = "-",
+    model: str | None = None,
+    *,
+    join_continuations: bool = True,
+    lexicons: dict[str, Any] | None = None,
 ) -> Article:
     """Extract quotes, speakers, figures, organisations and claims from one text
-    (``join_continuations``: see :func:`claimex.pipeline.add_claimex_pipes`)."""
+    (``join_continuations``, ``lexicons``: see :func:`claimex.pipeline.add_claimex_pipes`)."""
     from claimex.pipeline import extract as _extract
 
-    return _extract(text, source=source, model=model, join_continuations=join_continuations)
+    options = {"join_continuations": join_continuations, "lexicons": lexicons}
+    return _extract(text, source=source, model=model, **options)
 
 
 def __getattr__(name: str) -> Any:

@@ -131,6 +131,12 @@ def cli() -> None:
     f"{DEFAULT_MODELS[1]}].",
 )  # fmt: skip
 @click.option(
+    "--config", "config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG",
+    show_envvar=True,
+    help="TOML file of word lists to add to or replace the packaged ones (speech verbs, "
+    "currencies, organisations...; see the README).",
+)  # fmt: skip
+@click.option(
     "--include", multiple=True, metavar="GLOB",
     help="Only read files in directories whose name or relative path matches GLOB, e.g. "
     "'*.txt' (repeatable; matched by claimex, so it works in any shell).",
@@ -194,9 +200,9 @@ def cli() -> None:
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
-    paths, fmt, table, model, include, encoding, input_format, text_field, id_field, output,
-    n_process, batch_size, join_continuations, dask_address, workers, partition_size, resume,
-    quiet,
+    paths, fmt, table, model, config, include, encoding, input_format, text_field, id_field,
+    output, n_process, batch_size, join_continuations, dask_address, workers, partition_size,
+    resume, quiet,
 ):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
@@ -227,6 +233,7 @@ def extract_cli(
         "join_continuations": join_continuations,
     }
     try:
+        pipeline["lexicons"] = _lexicons(config)
         if engine:
             summary, report = _extract_dask(paths, writing, quiet, sources, pipeline, engine)
         else:
@@ -271,7 +278,7 @@ def _extract_dask(paths, writing: dict, quiet: bool, sources: dict, pipeline: di
     options = ReadOptions(
         encoding=sources["encoding"], input_format=sources["input_format"],
         fields=sources["fields"], model=pipeline["model"], batch_size=pipeline["batch_size"],
-        join_continuations=pipeline["join_continuations"],
+        join_continuations=pipeline["join_continuations"], lexicons=pipeline["lexicons"],
     )  # fmt: skip
     progress = sys.stderr.isatty() and not quiet
     with Reporter(sys.stderr, quiet, progress) as report:
@@ -329,6 +336,15 @@ def _leave_ctrl_c_to_the_parent() -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
 
 
+def _lexicons(config: str | None) -> dict | None:
+    """The word-list changes of the config file (validated: a bad one ends the run here)."""
+    if config is None:
+        return None
+    from claimex.config import load_config
+
+    return load_config(config).lists()
+
+
 def _model_origin(exc: ClaimexError) -> str:
     """Where the model named in a model error came from, when it was not --model."""
     from click.core import ParameterSource
@@ -366,7 +382,11 @@ def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     from claimex.run import run
     from claimex.sources import STDIN, iter_documents
 
-    load_pipeline(pipeline["model"], join_continuations=pipeline["join_continuations"])
+    load_pipeline(
+        pipeline["model"],
+        join_continuations=pipeline["join_continuations"],
+        lexicons=pipeline["lexicons"],
+    )
     fmt, output = writing["fmt"], writing["output"]
     # The bar would garble a table being printed on the same terminal, which shows progress.
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
@@ -390,6 +410,46 @@ def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
         documents = iter_documents(paths, **sources)
         summary = run(documents, write=write, warn=report.warn, fail=report.fail, **pipeline)
     return summary, report
+
+
+def _origin(name: str, env: str) -> str:
+    """Where option ``name`` of the current command came from: the option, ``env`` or the
+    default."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source(name)
+    if source == ParameterSource.ENVIRONMENT:
+        return env
+    return f"--{name}" if source == ParameterSource.COMMANDLINE else "default"
+
+
+@cli.command("info")
+@click.option(
+    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
+    help="spaCy pipeline to describe [default: the one extract would load].",
+)  # fmt: skip
+@click.option(
+    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
+    help="Config file whose word lists to apply.",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
+    """Show the version, the model and where it comes from, the pipeline's parts, the word
+    lists' sizes, the optional extras installed and the config file in use.
+
+    Exit status: 0, or 2 when the model or the config file cannot be used."""
+    import json
+
+    from claimex.info import as_text, describe
+
+    try:
+        report = describe(model, _origin("model", "CLAIMEX_MODEL"), config,
+                          _origin("config", "CLAIMEX_CONFIG"))  # fmt: skip
+    except ClaimexError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report, indent=2) if as_json else as_text(report))
+    if "error" in report["model"]:
+        sys.exit(ExitCode.USAGE)
 
 
 @cli.command("schema")

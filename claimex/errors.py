@@ -30,6 +30,10 @@ class ModelUnusable(ModelError):
     """The spaCy pipeline lacks a part claimex needs (a tagger, parser or entity recognizer)."""
 
 
+class ConfigError(ClaimexError):
+    """The user's config file cannot be read or says something claimex does not know."""
+
+
 class InputError(ClaimexError):
     """An input path cannot be used at all (missing, nothing to read)."""
 

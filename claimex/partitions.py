@@ -41,6 +41,7 @@ class ReadOptions:
     model: str | None = None
     batch_size: int = 16
     join_continuations: bool = True
+    lexicons: dict | None = field(default=None, hash=False)  # claimex.config's lists
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def extract_part(part: Partition, out_dir: str, fmt: str, options: ReadOptions) 
         "model": options.model,
         "batch_size": options.batch_size,
         "join_continuations": options.join_continuations,
+        "lexicons": options.lexicons,
     }
     with _part_writer(Path(out_dir), part.index, fmt) as writer:
         summary = run(documents, writer.write, messages.append, messages.append, **pipeline)

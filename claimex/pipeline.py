@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy
 import spacy
@@ -53,28 +54,38 @@ def resolve_model(name: str | None = None) -> str:
     raise ModelNotFound(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
-def add_claimex_pipes(nlp: Language, *, join_continuations: bool = True) -> Language:
+def add_claimex_pipes(
+    nlp: Language, *, join_continuations: bool = True, lexicons: Mapping[str, Any] | None = None
+) -> Language:
     """Add the claimex components to ``nlp`` (a user's own pipeline works too).
 
     ``join_continuations``: a quotation that goes on after ``"...," she said.`` is a further
-    span of her quote (PolNeAR's convention) rather than a quote of its own."""
+    span of her quote (PolNeAR's convention) rather than a quote of its own. ``lexicons``:
+    changes to the packaged word lists, given to every component (see :mod:`claimex.config`)."""
     if "parser" in nlp.pipe_names and "claimex_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("claimex_paragraphs", before="parser")
-    configs = {"claimex_quotes": {"join_continuations": join_continuations}}
+    lists = {"lexicons": dict(lexicons or {})}
+    configs = {"claimex_quotes": {"join_continuations": join_continuations, **lists}}
     for name in CLAIMEX_PIPES:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True, config=configs.get(name, {}))
+            nlp.add_pipe(name, last=True, config=configs.get(name, lists))
     return nlp
 
 
-def load_pipeline(model: str | None = None, *, join_continuations: bool = True) -> Language:
+def load_pipeline(
+    model: str | None = None,
+    *,
+    join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
+) -> Language:
     """Load the spaCy pipeline ``model`` with the claimex components, once per process
-    (``join_continuations`` as in :func:`add_claimex_pipes`)."""
-    return _load_pipeline(resolve_model(model), join_continuations)
+    (``join_continuations`` and ``lexicons`` as in :func:`add_claimex_pipes`)."""
+    lists = json.dumps(lexicons or {}, sort_keys=True)  # hashable, for the cache
+    return _load_pipeline(resolve_model(model), join_continuations, lists)
 
 
 @lru_cache(maxsize=4)
-def _load_pipeline(name: str, join_continuations: bool) -> Language:
+def _load_pipeline(name: str, join_continuations: bool, lexicons: str) -> Language:
     # Cached by resolved name: load_pipeline(), load_pipeline(None) and the default's own name
     # share one pipeline.
     try:
@@ -85,7 +96,7 @@ def _load_pipeline(name: str, join_continuations: bool) -> Language:
         raise
     check_pipeline(nlp, name)
     trim_attribute_ruler(nlp)
-    add_claimex_pipes(nlp, join_continuations=join_continuations)
+    add_claimex_pipes(nlp, join_continuations=join_continuations, lexicons=json.loads(lexicons))
     nlp.add_pipe("claimex_drop_tensor", last=True)
     return nlp
 
@@ -190,10 +201,15 @@ def _long_warning(text: str, nlp: Language) -> str:
 
 
 def extract(
-    text: str, source: str = "-", model: str | None = None, *, join_continuations: bool = True
+    text: str,
+    source: str = "-",
+    model: str | None = None,
+    *,
+    join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
 ) -> Article:
     """Extract quotes, speakers, figures, organisations and claims from one text."""
-    nlp = load_pipeline(model, join_continuations=join_continuations)
+    nlp = load_pipeline(model, join_continuations=join_continuations, lexicons=lexicons)
     record = next(pipe_records(nlp, [(text, _Source(source))]))[1]
     if isinstance(record, ErrorRecord):
         raise RuntimeError(f"{source}: {record.error.message}")
@@ -285,9 +301,10 @@ def extract_many_with_context(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Extract from ``(text, context)`` pairs, where the context has a ``source``; in order."""
-    nlp = load_pipeline(model, join_continuations=join_continuations)
+    nlp = load_pipeline(model, join_continuations=join_continuations, lexicons=lexicons)
     yield from pipe_records(nlp, items, n_process, batch_size)
 
 
@@ -298,10 +315,11 @@ def extract_many(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
 ) -> Iterator[Article | ErrorRecord]:
     """Extract from ``(text, source)`` pairs, yielding one record per pair, in order."""
     items = ((text, _Source(source)) for text, source in items)
-    options = {"join_continuations": join_continuations}
+    options = {"join_continuations": join_continuations, "lexicons": lexicons}
     for _, record in extract_many_with_context(items, model, n_process, batch_size, **options):
         yield record
 

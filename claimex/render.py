@@ -184,15 +184,23 @@ class CsvWriter:
         pass
 
 
+# Terminal widths at which the tables have room for everything (WIDE) or for all but the
+# quote's rule (MEDIUM); below MEDIUM, kind and confidence go under the cue, so the speaker and
+# the quote keep the width (an 80-column window must still read well).
+WIDE = 120
+MEDIUM = 100
+
+
 class TableWriter:
-    """Rich tables: quotes grouped by speaker, then figures and organisations."""
+    """Rich tables: quotes grouped by speaker, then figures and organisations; the columns
+    fit the terminal's width (``width`` overrides it)."""
 
     extensions: tuple[str, ...] = ()  # for people, never picked by a file name
 
-    def __init__(self, stream: IO[str]):
+    def __init__(self, stream: IO[str], width: int | None = None):
         from rich.console import Console
 
-        self.console = Console(file=stream)
+        self.console = Console(file=stream, width=width)
 
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
@@ -205,62 +213,86 @@ class TableWriter:
         if record.date:
             heading += f"  [dim]{record.date}[/dim]"
         self.console.rule(heading)
-        self.console.print(self._quotes(record))
+        width = self.console.width
+        self.console.print(_quote_table(record, width))
         if record.figures:
-            self.console.print(self._figures(record))
+            self.console.print(_figure_table(record, width))
         if record.organisations:
             names = escape(", ".join(o.name for o in record.organisations))
             self.console.print(f"[bold]Organisations:[/bold] {names}")
 
-    @staticmethod
-    def _quotes(record: Article) -> Table:
-        """One section per speaker (name, title, affiliation once), its quotes in text order."""
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title="Quotes by speaker", expand=True)
-        table.add_column("Speaker", style="bold cyan", ratio=2, overflow="fold")
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Quote", ratio=5, overflow="fold")
-        table.add_column("Cue", style="green", overflow="fold")
-        table.add_column("Conf.", no_wrap=True)
-        table.add_column("Rule", style="dim", overflow="fold")
-        by_id = {s.id: s for s in record.speakers}
-        groups: dict[str, list] = {}
-        for q in record.quotes:
-            key = q.speaker.speaker_id or q.speaker.text if q.speaker else ""
-            groups.setdefault(key or "", []).append(q)
-        for quotes in groups.values():
-            for i, q in enumerate(quotes):
-                label = _speaker_label(q, by_id) if i == 0 else Text("")
-                table.add_row(
-                    label, q.kind, Text(q.text), Text(q.cue.text) if q.cue else "",
-                    f"{q.confidence:.2f}", q.rule, end_section=i == len(quotes) - 1,
-                )  # fmt: skip
-        return table
-
-    @staticmethod
-    def _figures(record: Article) -> Table:
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title="Figures", expand=True)
-        for column in ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote"):
-            table.add_column(column, overflow="fold")
-        for f in record.figures:
-            if f.low is not None and f.high is not None:
-                value = f"{f.low:,g} to {f.high:,g}"
-            else:
-                value = "" if f.value is None else f"{f.value:,g}"
-            table.add_row(
-                Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
-                f.category,
-                f.quote_id or "",
-            )  # fmt: skip
-        return table
-
     def close(self) -> None:
         pass
+
+
+def _quote_table(record: Article, width: int) -> Table:
+    """One section per speaker (name, title, affiliation once), its quotes in text order."""
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < MEDIUM
+    # At least wide enough for the longest name on one line, within reason (for a column with
+    # a ratio, rich reads ``width`` as its minimum).
+    names = [len(s.name or "") for s in record.speakers]
+    name_width = max(min(max(names, default=0), width // 4), 10)
+    table = Table(title="Quotes by speaker", expand=True)
+    table.add_column("Speaker", style="bold cyan", ratio=2, width=name_width, overflow="fold")
+    if not narrow:
+        table.add_column("Kind", no_wrap=True)
+    table.add_column("Quote", ratio=5, overflow="fold")
+    table.add_column("Cue", style="green", overflow="fold", min_width=8)
+    if not narrow:
+        table.add_column("Conf.", no_wrap=True)
+    if width >= WIDE:
+        table.add_column("Rule", style="dim", no_wrap=True)
+    by_id = {s.id: s for s in record.speakers}
+    groups: dict[str, list] = {}
+    for q in record.quotes:
+        key = q.speaker.speaker_id or q.speaker.text if q.speaker else ""
+        groups.setdefault(key or "", []).append(q)
+    for quotes in groups.values():
+        for i, q in enumerate(quotes):
+            label = _speaker_label(q, by_id) if i == 0 else Text("")
+            cue = Text(q.cue.text if q.cue else "")
+            confidence = f"{q.confidence:.2f}"
+            if narrow:
+                cue.append(f"\n{q.kind} {confidence}", style="dim not green")
+                cells = [label, Text(q.text), cue]
+            else:
+                cells = [label, q.kind, Text(q.text), cue, confidence]
+            if width >= WIDE:
+                cells.append(q.rule)
+            table.add_row(*cells, end_section=i == len(quotes) - 1)
+    return table
+
+
+def _figure_table(record: Article, width: int) -> Table:
+    """Below MEDIUM columns, the unit and qualifier go with the value and the quote id goes."""
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < MEDIUM
+    columns = ("Figure", "Value", "Counted", "Category")
+    if not narrow:
+        columns = ("Figure", "Value", "Qualifier", "Unit", "Counted", "Category", "Quote")
+    table = Table(title="Figures", expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for f in record.figures:
+        if f.low is not None and f.high is not None:
+            value = Text(f"{f.low:,g} to {f.high:,g}")
+        else:
+            value = Text("" if f.value is None else f"{f.value:,g}")
+        if narrow:
+            value.append(f" {f.unit}" if f.unit else "")
+            value.append(f"\n{f.qualifier}" if f.qualifier else "", style="dim")
+            table.add_row(Text(f.text), value, Text(f.counted or ""), f.category)
+        else:
+            table.add_row(
+                Text(f.text), value, f.qualifier or "", f.unit or "", Text(f.counted or ""),
+                f.category, f.quote_id or "",
+            )  # fmt: skip
+    return table
 
 
 def _speaker_label(quote, speakers_by_id: dict):

@@ -8,8 +8,9 @@ each record goes to ``write`` and is dropped, so memory does not grow with the c
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from claimex.models import Article, ErrorRecord
 from claimex.sources import Document
@@ -56,12 +57,13 @@ def extract_documents(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[Document, Article | ErrorRecord]]:
     """Yield ``(document, record)`` for every input document, in order."""
     from claimex.pipeline import extract_many_with_context
 
     items = _pipeline_items(documents)
-    options = {"join_continuations": join_continuations}
+    options = {"join_continuations": join_continuations, "lexicons": lexicons}
     for doc, record in extract_many_with_context(items, model, n_process, batch_size, **options):
         if doc.error is not None:
             record = ErrorRecord(source=doc.source, error=doc.error)
@@ -81,13 +83,14 @@ def run(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    lexicons: Mapping[str, Any] | None = None,
 ) -> Summary:
     """Extract from ``documents``: each record to ``write``, each warning to ``warn`` and each
-    failed document to ``fail`` (one line each). ``join_continuations``: see
+    failed document to ``fail`` (one line each). ``join_continuations`` and ``lexicons``: see
     :func:`claimex.pipeline.add_claimex_pipes`."""
     summary = Summary()
     started = time.perf_counter()
-    options = {"join_continuations": join_continuations}
+    options = {"join_continuations": join_continuations, "lexicons": lexicons}
     for _, record in extract_documents(documents, model, n_process, batch_size, **options):
         if isinstance(record, ErrorRecord):
             summary.failed += 1

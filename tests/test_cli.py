@@ -500,3 +500,45 @@ def test_json_output_is_utf8_whatever_the_locale(nlp):
     assert result.exit_code == 0
     (record,) = _records(result.stdout_bytes.decode("utf-8"))
     assert record["quotes"][0]["speaker"]["text"] == "Zoë Brandt"
+
+
+def test_info_json(runner, tmp_path):
+    config = tmp_path / "desk.toml"
+    config.write_text('[speech_verbs]\nadd = ["harrumph"]\n', encoding="utf-8")
+    plain = json.loads(runner.invoke(cli, ["info", "--json"]).stdout)
+    assert plain["model"]["from"] == "default"
+    assert plain["model"]["name"] in plain["model"]["path"]
+    assert {"parser", "ner", "claimex_quotes", "claimex_speakers"} <= set(
+        plain["model"]["pipeline"]
+    )
+    assert plain["config"]["path"] is None
+    assert plain["word_lists"]["speech_verbs.txt"]["from_config"] is False
+    assert all(isinstance(packages, dict) for packages in plain["extras"].values())
+    result = runner.invoke(cli, ["info", "--json"], env={"CLAIMEX_CONFIG": str(config)})
+    report = json.loads(result.stdout)
+    lists = {"speech_verbs": {"add": ["harrumph"]}}
+    assert report["config"] == {"path": str(config), "from": "CLAIMEX_CONFIG", "lists": lists}
+    speech = report["word_lists"]["speech_verbs.txt"]
+    assert speech == {
+        "entries": plain["word_lists"]["speech_verbs.txt"]["entries"] + 1,
+        "from_config": True,
+    }
+
+
+def test_info_text(runner):
+    result = runner.invoke(cli, ["info"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("claimex ") and "spaCy" in lines[0]
+    assert lines[1].startswith("model: ") and lines[1].endswith("(from default)")
+    assert any(
+        line.startswith("word lists (entries): ") and "speech_verbs " in line for line in lines
+    )
+    assert any(line.startswith("extras: ") for line in lines)
+
+
+def test_info_reports_an_unusable_model_and_exits_2(runner):
+    result = runner.invoke(cli, ["info", "--model", "blank:en", "--json"])
+    assert result.exit_code == 2
+    model = json.loads(result.stdout)["model"]
+    assert model["from"] == "--model" and "has no tagger" in model["error"]

@@ -8,8 +8,24 @@ import json
 
 import pytest
 
-from claimex.models import Article, ErrorInfo, ErrorRecord, Quote, SpeakerMention, TextSpan
-from claimex.render import CSV_COLUMNS, WRITERS, Reporter, format_for_path, make_writer
+from claimex.models import (
+    Article,
+    ErrorInfo,
+    ErrorRecord,
+    Figure,
+    Quote,
+    Speaker,
+    SpeakerMention,
+    TextSpan,
+)
+from claimex.render import (
+    CSV_COLUMNS,
+    WRITERS,
+    Reporter,
+    TableWriter,
+    format_for_path,
+    make_writer,
+)
 
 TEXT = '"Taxes will rise," said Ana Lopez.'
 
@@ -123,7 +139,7 @@ def test_csv_row_per_quote_and_no_row_for_errors():
 
 def test_table_lists_quote_speaker_and_cue():
     out = _write("table", [_article(), _error()])
-    assert "Taxes will rise," in out and "Ana Lopez" in out and "direct:after" in out
+    assert "Taxes will rise," in out and "Ana Lopez" in out and "said" in out
     assert "bad.txt" not in out  # errors go to stderr, not into the table
 
 
@@ -150,3 +166,87 @@ def test_cli_offers_exactly_the_writers():
     from claimex.render import WRITERS
 
     assert FORMATS == (*WRITERS, "parquet")  # parquet writes a directory (claimex.io.tables)
+
+
+LONG_QUOTE = (
+    "The harbour tunnel will carry forty thousand cars a day once the second bore opens, "
+    "and nobody in Velmora will have to queue at the ferry again"
+)
+
+
+def _wide_article() -> Article:
+    text = f'"{LONG_QUOTE}," said Marguerite Okonkwo-Lindqvist, the port commissioner.'
+    start, end = 1, 1 + len(LONG_QUOTE)
+    cue = text.index("said")
+    name = text.index("Marguerite")
+    quote = Quote(
+        id="q1", text=LONG_QUOTE, start=start, end=end, kind="direct",
+        cue=TextSpan(text="said", start=cue, end=cue + 4),
+        speaker=SpeakerMention(
+            text="Marguerite Okonkwo-Lindqvist", start=name, end=name + 28,
+            name="Marguerite Okonkwo-Lindqvist", speaker_id="s1",
+        ),
+        confidence=0.9, rule="direct-cue-after",
+    )  # fmt: skip
+    speaker = Speaker(
+        id="s1", name="Marguerite Okonkwo-Lindqvist", kind="person",
+        title="port commissioner", quote_ids=["q1"],
+    )  # fmt: skip
+    return Article(source="harbour.txt", quotes=[quote], speakers=[speaker])
+
+
+def _table_cells(out: str) -> tuple[list[str], list[str]]:
+    """The header names and each column's text, its lines joined, of the first table."""
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("┃"))
+    names = [cell.strip() for cell in header.strip("┃").split("┃")]
+    columns = [[] for _ in names]
+    for line in lines[lines.index(header) + 2 :]:
+        if not line.startswith("│"):
+            break
+        for i, cell in enumerate(line.strip("│").split("│")):
+            if cell.strip():
+                columns[i].append(cell.strip())
+    return names, [" ".join(column) for column in columns]
+
+
+@pytest.mark.parametrize(
+    ("width", "columns"),
+    [
+        (80, ["Speaker", "Quote", "Cue"]),
+        (120, ["Speaker", "Kind", "Quote", "Cue", "Conf.", "Rule"]),
+        (200, ["Speaker", "Kind", "Quote", "Cue", "Conf.", "Rule"]),
+    ],
+)
+def test_table_fits_the_width_and_keeps_speaker_and_quote_readable(width, columns):
+    stream = io.StringIO()
+    writer = TableWriter(stream, width=width)
+    writer.write(_wide_article())
+    out = stream.getvalue()
+    assert max(len(line) for line in out.splitlines()) <= width
+    names, cells = _table_cells(out)
+    assert names == columns
+    speaker, quote = cells[0], cells[names.index("Quote")]
+    assert quote == LONG_QUOTE  # every word whole, none cut
+    lines = out.splitlines()
+    assert all(any(word in line for line in lines) for word in speaker.split())  # none cut
+    if width >= 120:
+        assert any("Marguerite Okonkwo-Lindqvist" in line for line in lines)
+    assert speaker == "Marguerite Okonkwo-Lindqvist port commissioner"
+    if "Rule" not in names:  # kind and confidence are still there, under the cue
+        assert cells[names.index("Cue")] == "said direct 0.90"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_figure_table_fits_the_width(width):
+    figure = Figure(
+        id="f1", text="about 40,000 cars", start=0, end=17, value=40000, unit="cars",
+        qualifier="approximately", counted="cars a day", category="count",
+    )  # fmt: skip
+    stream = io.StringIO()
+    writer = TableWriter(stream, width=width)
+    writer.write(Article(source="a.txt", figures=[figure]))
+    lines = stream.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= width
+    text = stream.getvalue()
+    assert "about 40,000 cars" in text and "approximately" in text and "cars a day" in text

@@ -4,13 +4,19 @@ Results are stored as lists of plain dicts (fields as in :mod:`claimex.models`),
 stay serialisable when ``nlp.pipe(n_process=...)`` sends them between processes.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from spacy.tokens import Doc
+
+from claimex.lexicons import Overlay, use
 
 EXTENSIONS = (
     "claimex_figures",
     "claimex_organisations",
     "claimex_quotes",
     "claimex_speakers",
+    "claimex_claims",
     "claimex_error",
 )
 
@@ -25,7 +31,8 @@ register_extensions()
 
 
 def guarded(name: str):
-    """Decorate a component's ``__call__``: an exception fails this document only.
+    """Decorate a component's ``__call__``: an exception fails this document only; the
+    component's ``lexicons`` overlay, if it has one, is put in use first.
 
     The error is stored on ``doc._.claimex_error`` and becomes the document's error record;
     the other documents of the batch and the run go on. Later components skip failed docs.
@@ -35,6 +42,7 @@ def guarded(name: str):
         def wrapper(self, doc: Doc) -> Doc:
             if doc._.claimex_error:
                 return doc
+            use(getattr(self, "lexicons", None))  # this component's word lists (its config)
             try:
                 return call(self, doc)
             except Exception as exc:  # noqa: BLE001 - reported per document, never lost
@@ -46,3 +54,11 @@ def guarded(name: str):
         return wrapper
 
     return decorate
+
+
+class ReadsLexicons:
+    """Base of the components that read word lists. ``lexicons``, their config's, changes the
+    packaged lists (see :mod:`claimex.config`); ``guarded`` puts it in use for each document."""
+
+    def __init__(self, lexicons: Mapping[str, Any] | None = None):
+        self.lexicons = Overlay.from_config(lexicons)

@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimex.components._ext import guarded, register_extensions
+from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.figures.context import (
     Candidate,
     counted_of,
@@ -121,13 +121,14 @@ def _restates(text: str, first: Candidate, second: Candidate) -> bool:
     return bool(RESTATE_RE.fullmatch(text, max(first.end, first.unit_end), second.start))
 
 
-class FigureExtractor:
+class FigureExtractor(ReadsLexicons):
     @guarded("claimex_figures")
     def __call__(self, doc: Doc) -> Doc:
         doc._.claimex_figures = find_figures(doc)
         return doc
 
 
-@Language.factory("claimex_figures")
-def make_figures(nlp: Language, name: str) -> FigureExtractor:
-    return FigureExtractor()
+@Language.factory("claimex_figures", default_config={"lexicons": {}})
+def make_figures(nlp: Language, name: str, lexicons: dict) -> FigureExtractor:
+    """``lexicons``: changes to the packaged word lists (see claimex.config)."""
+    return FigureExtractor(lexicons)

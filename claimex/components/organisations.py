@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimex.components._ext import guarded, register_extensions
+from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.entities.names import (
     POSSESSIVE,
     QUOTE_MARKS,
@@ -246,13 +246,14 @@ def find_organisations(doc: Doc) -> list[dict]:
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 
 
-class OrganisationExtractor:
+class OrganisationExtractor(ReadsLexicons):
     @guarded("claimex_organisations")
     def __call__(self, doc: Doc) -> Doc:
         doc._.claimex_organisations = find_organisations(doc)
         return doc
 
 
-@Language.factory("claimex_organisations")
-def make_organisations(nlp: Language, name: str) -> OrganisationExtractor:
-    return OrganisationExtractor()
+@Language.factory("claimex_organisations", default_config={"lexicons": {}})
+def make_organisations(nlp: Language, name: str, lexicons: dict) -> OrganisationExtractor:
+    """``lexicons``: changes to the packaged word lists (see claimex.config)."""
+    return OrganisationExtractor(lexicons)

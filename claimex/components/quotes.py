@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimex.components._ext import guarded, register_extensions
+from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.quotes.assemble import Regions, continuations, drafts_for_cues, to_dicts
 from claimex.quotes.cues import find_cues
 from claimex.quotes.fragments import fragment_quotes
@@ -39,8 +39,9 @@ def find_quotes(doc: Doc, join_continuations: bool = True) -> list[dict]:
     return to_dicts(doc, regions, drafts)
 
 
-class QuoteExtractor:
-    def __init__(self, join_continuations: bool = True):
+class QuoteExtractor(ReadsLexicons):
+    def __init__(self, join_continuations: bool = True, lexicons: dict | None = None):
+        super().__init__(lexicons)
         self.join_continuations = join_continuations
 
     @guarded("claimex_quotes")
@@ -49,8 +50,11 @@ class QuoteExtractor:
         return doc
 
 
-@Language.factory("claimex_quotes", default_config={"join_continuations": True})
-def make_quotes(nlp: Language, name: str, join_continuations: bool) -> QuoteExtractor:
+@Language.factory("claimex_quotes", default_config={"join_continuations": True, "lexicons": {}})
+def make_quotes(
+    nlp: Language, name: str, join_continuations: bool, lexicons: dict
+) -> QuoteExtractor:
     """``join_continuations``: a quotation continuing after ``"...," said X.`` is a further
-    span of X's quote instead of a quote of its own (PolNeAR's convention)."""
-    return QuoteExtractor(join_continuations)
+    span of X's quote instead of a quote of its own (PolNeAR's convention). ``lexicons``:
+    changes to the packaged word lists (see claimex.config)."""
+    return QuoteExtractor(join_continuations, lexicons)

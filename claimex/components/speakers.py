@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimex.components._ext import guarded, register_extensions
+from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.entities.people import Person, find_people, release_people, token_owners
 from claimex.entities.resolve import Referent, Resolver, org_index
 from claimex.entities.roles import describe
@@ -97,13 +97,14 @@ def resolve_speakers(doc: Doc) -> list[dict]:
     return registry.speakers()
 
 
-class SpeakerResolver:
+class SpeakerResolver(ReadsLexicons):
     @guarded("claimex_speakers")
     def __call__(self, doc: Doc) -> Doc:
         doc._.claimex_speakers = resolve_speakers(doc)
         return doc
 
 
-@Language.factory("claimex_speakers")
-def make_speakers(nlp: Language, name: str) -> SpeakerResolver:
-    return SpeakerResolver()
+@Language.factory("claimex_speakers", default_config={"lexicons": {}})
+def make_speakers(nlp: Language, name: str, lexicons: dict) -> SpeakerResolver:
+    """``lexicons``: changes to the packaged word lists (see claimex.config)."""
+    return SpeakerResolver(lexicons)
