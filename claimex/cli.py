@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import signal
 import sys
 import warnings
@@ -18,7 +19,7 @@ from typing import NoReturn
 import click
 
 from claimex import __version__
-from claimex.errors import ClaimexError, ExitCode, ModelError
+from claimex.errors import ClaimexError, ExitCode, ModelError, WriteFailed
 
 # Spelled out so that `claimex --help` imports neither pydantic nor spaCy; tests check that
 # they match: the keys of claimex.render.WRITERS (and parquet, claimex.io.tables) and
@@ -42,36 +43,15 @@ def _check_encoding(ctx, param, value: str | None) -> str | None:
     return value
 
 
-@contextmanager
-def _atomic_output(path: str | None):
-    """Yield a text stream; for a path, write a temporary file beside it and rename it over
-    the target only when everything is written, so readers never see a half-written file."""
-    if path is None:
-        yield sys.stdout
-        return
-    import tempfile
-
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write --output {path}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())  # on disk before the rename makes it visible
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+SIZE_RE = re.compile(r"\s*(\d+)\s*([KMG]?)B?\s*", re.IGNORECASE)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _parse_size(ctx, param, value: str) -> int:
+    """ "100MB" -> 100000000 (decimal units, as disks count)."""
+    match = SIZE_RE.fullmatch(value)
+    if not match:
+        raise click.BadParameter(f"{value!r} is not a size such as 500KB, 100MB or 2GB")
+    return int(match.group(1)) * 1000 ** " KMG".index(match.group(2).upper() or " ")
 
 
 def _quiet_stdout() -> None:
@@ -96,6 +76,20 @@ def _end_workers() -> None:
 def _on_interrupt(signum, frame) -> NoReturn:
     _end_workers()
     raise KeyboardInterrupt
+
+
+def _on_stop_signal(signum, frame) -> NoReturn:
+    from claimex.io.output import Stopped
+
+    _end_workers()
+    raise Stopped(signum)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    """Say why the run stopped; the exit code: 130 for Ctrl-C, 128 + N for signal N."""
+    name = getattr(exc, "name", None)
+    _err(f"interrupted by {name}" if name else "interrupted")
+    return getattr(exc, "exit_code", ExitCode.INTERRUPTED)
 
 
 def _stop_early(code: int, workers: bool) -> NoReturn:
@@ -180,6 +174,10 @@ def cli() -> None:
     "(CLAIMEX_JOIN_CONTINUATIONS=0 or 1).",
 )  # fmt: skip
 @click.option(
+    "--max-size", callback=_parse_size, default="100MB", show_default=True, metavar="SIZE",
+    help="Largest input file read (e.g. 500KB, 2GB); a larger one gets an error record.",
+)  # fmt: skip
+@click.option(
     "--dask", "dask_address", is_flag=False, flag_value="local", default=None,
     metavar="[ADDRESS]",
     help="Run on Dask: the scheduler at ADDRESS (tcp://HOST:8786), or without one a local "
@@ -202,15 +200,22 @@ def cli() -> None:
 def extract_cli(
     paths, fmt, table, model, config, include, encoding, input_format, text_field, id_field,
     output, n_process, batch_size, join_continuations, dask_address, workers, partition_size,
-    resume, quiet,
+    resume, max_size, quiet,
 ):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
     Exit status: 0 all inputs done, 1 some inputs failed (each has an error record and a
-    line on stderr; the others are written), 2 usage error, 130 interrupted."""
+    line on stderr; the others are written), 2 usage error, 3 the output could not be
+    written, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP)."""
+    from claimex.io.output import BadOutput, check_not_an_input, stop_signals
+
     fmt = fmt or _default_format(output)
     _check_output(fmt, output, parts=dask_address is not None)
     engine = _check_dask(dask_address, workers, partition_size, resume, paths, fmt, output)
+    try:
+        check_not_an_input(output, paths)
+    except BadOutput as exc:
+        raise click.UsageError(str(exc)) from exc
     if table is not None and fmt != "csv":
         raise click.UsageError(f"--table applies to --format csv, not {fmt}")
     if fmt != "table" and sys.stdout.encoding.lower().replace("-", "") != "utf8":
@@ -224,6 +229,7 @@ def extract_cli(
         "encoding": encoding,
         "input_format": input_format,
         "fields": RecordFields(text=text_field, id=id_field),
+        "max_bytes": max_size,
     }
     writing = {"fmt": fmt, "table": table, "output": output}
     pipeline = {
@@ -234,16 +240,22 @@ def extract_cli(
     }
     try:
         pipeline["lexicons"] = _lexicons(config)
-        if engine:
-            summary, report = _extract_dask(paths, writing, quiet, sources, pipeline, engine)
-        else:
-            summary, report = _extract(paths, writing, quiet, sources, pipeline)
+        with stop_signals(_on_stop_signal):
+            if engine:
+                summary, report = _extract_dask(paths, writing, quiet, sources, pipeline, engine)
+            else:
+                summary, report = _extract(paths, writing, quiet, sources, pipeline)
     except BrokenPipeError:
         _quiet_stdout()
         _stop_early(ExitCode.OK, n_process > 1)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        _stop_early(ExitCode.INTERRUPTED, n_process > 1)
+    except KeyboardInterrupt as exc:
+        _stop_early(_interrupted(exc), n_process > 1)
+    except WriteFailed as exc:
+        _end_workers()
+        _err(str(exc))
+        if output is None:
+            _quiet_stdout()  # what is still buffered for stdout cannot be written either
+        _stop_early(ExitCode.WRITE_FAILED, n_process > 1)
     except ClaimexError as exc:
         error = click.ClickException(str(exc) + _model_origin(exc))
         error.exit_code = exc.exit_code
@@ -312,10 +324,11 @@ def _writer(fmt: str, output: str | None, table: str | None = None):
         with ParquetTables(Path(output)) as writer:
             yield writer
         return
+    from claimex.io.output import GuardedWriter, open_output
     from claimex.render import make_writer
 
-    with _atomic_output(output) as stream:
-        writer = make_writer(fmt, stream, table)
+    with open_output(output) as stream:
+        writer = GuardedWriter(make_writer(fmt, stream, table), output or "stdout")
         yield writer
         writer.close()
 
@@ -466,7 +479,9 @@ def main() -> None:
     """The console script: click's own handling, except that Ctrl-C exits 130."""
     try:
         code = cli.main(standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except KeyboardInterrupt as exc:
+        code = _interrupted(exc)
+    except click.exceptions.Abort:
         _err("interrupted")
         code = ExitCode.INTERRUPTED
     except click.ClickException as exc:

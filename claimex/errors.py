@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import IntEnum
 
 
@@ -9,7 +10,10 @@ class ExitCode(IntEnum):
     OK = 0
     INPUT_FAILED = 1  # some inputs could not be read or processed; the rest were written
     USAGE = 2
-    INTERRUPTED = 130
+    WRITE_FAILED = 3  # the output could not be written (disk full, device error)
+    HANGUP = 129  # SIGHUP: 128 + the signal's number, as shells report it
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM
 
 
 class ClaimexError(Exception):
@@ -38,3 +42,13 @@ class InputError(ClaimexError):
     """An input path cannot be used at all (missing, nothing to read)."""
 
     exit_code = ExitCode.INPUT_FAILED
+
+
+class WriteFailed(ClaimexError):
+    """The output could not be written (disk full, device error...)."""
+
+    exit_code = ExitCode.WRITE_FAILED
+
+    def __init__(self, target: str, exc: OSError):
+        reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else str(exc))
+        super().__init__(f"cannot write {target}: {reason}")

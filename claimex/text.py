@@ -1,5 +1,6 @@
 """The text of a Doc, read once, and other per-document tables built once."""
 
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -37,13 +38,6 @@ def forget_tables(doc: Doc) -> Doc:
     return doc
 
 
-def forget_text(doc: Doc) -> Doc:
-    """Drop the stored text and tables (Doc.from_docs warns about user data it cannot
-    merge)."""
-    doc.user_data.pop(KEY, None)
-    return forget_tables(doc)
-
-
 def sentence(token: Token) -> Span:
     """``token.sent`` from a table built once per document: spaCy's own walks the sentence
     from the token to both its ends, which over a long sentence makes every rule that asks
@@ -60,3 +54,12 @@ def _sentence_table(doc: Doc) -> tuple[list[int], list[int]]:
         starts.extend([sent.start] * length)
         ends.extend([sent.end] * length)
     return starts, ends
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width space, direction marks, a
+    byte-order mark inside the text, soft hyphen): they must not split or pad a name. For
+    names only; offsets always count them."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")

@@ -293,7 +293,7 @@ def test_interrupted_run_leaves_no_output_file(runner, corpus, tmp_path, monkeyp
     def interrupt(self, record):
         raise KeyboardInterrupt
 
-    target = tmp_path / "out" / "records.jsonl"
+    target = tmp_path.parent / f"{tmp_path.name}-out" / "records.jsonl"  # not in the corpus
     target.parent.mkdir()
     target.write_text("old\n")
     monkeypatch.setattr(render.JsonLinesWriter, "write", interrupt)

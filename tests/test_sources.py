@@ -7,7 +7,7 @@ import codecs
 
 import pytest
 
-from claimex.pipeline import chunk_bounds
+from claimex.longdoc import chunk_bounds
 from claimex.sources import (
     BinaryInput,
     UndecodableInput,

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from claimex.text import doc_text
 
-NEWLINE_RE = re.compile(r"\n")
+NEWLINE_RE = re.compile(r"\r\n?|\n")  # CRLF, old Mac CR and Unix LF line ends
 # " date 2025-02-24 Headline text" as the first line of an article.
 HEADER_RE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]+([^\n]*\S)[ \t]*(?:\r?\n|\Z)")
 

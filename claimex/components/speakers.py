@@ -19,6 +19,7 @@ from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.entities.people import Person, find_people, release_people, token_owners
 from claimex.entities.resolve import Referent, Resolver, org_index
 from claimex.entities.roles import describe
+from claimex.text import without_invisible
 
 register_extensions()
 
@@ -53,7 +54,8 @@ class Registry:
         return entry
 
     def _new(self, referent: Referent, speaker_id: str) -> dict:
-        entry = {"id": speaker_id, "name": referent.name, "kind": referent.kind, "aliases": [],
+        name = without_invisible(referent.name) if referent.name else referent.name
+        entry = {"id": speaker_id, "name": name, "kind": referent.kind, "aliases": [],
                  "title": None, "organisation": None, "gender": None, "quote_ids": [],
                  "mentions": []}  # fmt: skip
         if referent.key[0] == "person":

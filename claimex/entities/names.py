@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimex.lexicons import entries, words
+from claimex.text import without_invisible
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 QUOTE_MARKS = set("\"'“”‘’«»„`")
@@ -163,7 +164,7 @@ def clean_name(
     if last.endswith(".") and len(last) > 3 and bare(last) not in words("name_suffixes.txt"):
         end_char -= 1
     text = doc[start:end].text[: end_char - start_char]  # doc.text would rebuild the whole text
-    name_words = tuple(text.replace("’s", "").split())
+    name_words = tuple(without_invisible(text).replace("’s", "").split())
     if not any(w[:1].isupper() and len(w.rstrip(".")) > 1 for w in name_words):
         return None
     if all(is_honorific(t) for t in doc[start:end]):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from claimex.entities.names import tokens_matching, word_pattern
 from claimex.lexicons import entries, words
+from claimex.text import without_invisible
 
 NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -75,12 +76,13 @@ class OrgGroup:
         return {norm(f.text) for f in self.forms}
 
     def as_dict(self, org_id: str) -> dict:
-        name = self.name
+        name = without_invisible(self.name)
         aliases, seen = [], {norm(name)}
         for form in sorted(self.forms, key=lambda f: f.start):
-            if norm(form.text) not in seen and form.text[:1].isupper():
-                seen.add(norm(form.text))
-                aliases.append(form.text)
+            alias = without_invisible(form.text)
+            if norm(alias) not in seen and alias[:1].isupper():
+                seen.add(norm(alias))
+                aliases.append(alias)
         mentions = sorted({(f.start, f.end) for f in self.forms})
         return {
             "id": org_id,

@@ -71,7 +71,7 @@ def _style(text: str, start: int) -> str:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that holds something besides white space."""
     spans = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in re.finditer(r"[^\r\n]+", text):  # CR alone ends a line too
         if match.group().strip():
             spans.append((match.start(), match.end()))
     return spans
