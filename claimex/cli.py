@@ -289,8 +289,9 @@ def _extract_dask(paths, writing: dict, quiet: bool, sources: dict, pipeline: di
 
     options = ReadOptions(
         encoding=sources["encoding"], input_format=sources["input_format"],
-        fields=sources["fields"], model=pipeline["model"], batch_size=pipeline["batch_size"],
-        join_continuations=pipeline["join_continuations"], lexicons=pipeline["lexicons"],
+        fields=sources["fields"], max_bytes=sources["max_bytes"], model=pipeline["model"],
+        batch_size=pipeline["batch_size"], join_continuations=pipeline["join_continuations"],
+        lexicons=pipeline["lexicons"],
     )  # fmt: skip
     progress = sys.stderr.isatty() and not quiet
     with Reporter(sys.stderr, quiet, progress) as report:

@@ -20,7 +20,7 @@ from claimex.io.compressed import compression_of
 from claimex.io.formats import format_of, read_range
 from claimex.io.records import RecordFields
 from claimex.run import Summary, run
-from claimex.sources import Document, expand_paths, read_file
+from claimex.sources import MAX_BYTES, Document, expand_paths, read_file
 
 MANIFEST = "manifest.jsonl"
 DESCRIBED = ("format", "inputs", "start", "count")  # what Partition.describe() gives
@@ -38,6 +38,7 @@ class ReadOptions:
     encoding: str | None = None
     input_format: str | None = None
     fields: RecordFields = field(default_factory=RecordFields)
+    max_bytes: int = MAX_BYTES
     model: str | None = None
     batch_size: int = 16
     join_continuations: bool = True
@@ -149,7 +150,7 @@ def _row_groups(path: Path) -> list[int] | None:
 
 def partition_documents(part: Partition, options: ReadOptions) -> Iterator[Document]:
     """The Documents of one partition, read by the same readers as a local run."""
-    read = (options.encoding, options.input_format, options.fields)
+    read = (options.encoding, options.input_format, options.fields, options.max_bytes)
     if part.start is not None:
         (source, path), = part.items  # fmt: skip
         yield from read_range(

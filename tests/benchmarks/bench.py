@@ -154,7 +154,8 @@ def main() -> None:
             out = Path(tmp) / "dask-parts"
             rows["dask"] = measure(dask_command(corpora["10x"], out, 2, args.batch_size))
             print(f" 10x corpus, dask 2 workers: {docs['10x'] / rows['dask'].seconds:5.2f} docs/s "
-                  f"({rows['dask'].seconds:5.1f} s wall)", flush=True)  # fmt: skip
+                  f"({rows['dask'].seconds:5.1f} s wall, {rows['dask'].cpu:5.1f} s cpu, "
+                  f"{rows['dask'].peak_mib:4.0f} MiB peak)", flush=True)  # fmt: skip
         if args.jsonl_mb:
             rows["jsonl"] = read_jsonl_memory(args.small, Path(tmp), args.jsonl_mb)
     report(rows, args.processes)
@@ -209,11 +210,12 @@ def report(rows: dict, processes: list[int]) -> None:
         speedups = []
         for label, index in (("bare", 0), ("claimex", 1)):
             speedups.append(rows["10x", 1][index].seconds / rows["10x", 2][index].seconds)
-            print(f"{label}: 2 processes / 1 process, 10x corpus: {speedups[-1]:.2f}x")
+            print(f"{label}: 2 processes / 1 process, 10x corpus: {speedups[-1]:.2f}x wall")
         print(f"claimex's 2-process speed-up / bare's: {speedups[1] / speedups[0]:.2f}x "
               "(target >= 0.95)")  # fmt: skip
-        ratio = rows["10x", 2][1].seconds / rows["dask"].seconds
-        print(f"dask 2 workers / --n-process 2 throughput, 10x corpus: {ratio:.2f}x "
+        local, dask = rows["10x", 2][1], rows["dask"]
+        print(f"dask 2 workers / --n-process 2 throughput, 10x corpus: "
+              f"{local.seconds / dask.seconds:.2f}x wall, {local.cpu / dask.cpu:.2f}x cpu "
               "(target >= 0.9)")  # fmt: skip
     if "jsonl" in rows:
         small, large = rows["jsonl"]
