@@ -36,7 +36,10 @@ UNUSED_PIPES = ("lemmatizer",)
 # cost about a third of its time and nothing reads them (see trim_attribute_ruler).
 RULER_ATTRS = ("POS", "TAG", "DEP")
 C = TypeVar("C")
-CLAIMEX_PIPES = ("claimex_organisations", "claimex_figures", "claimex_quotes", "claimex_speakers")
+CLAIMEX_PIPES = (
+    "claimex_organisations", "claimex_figures", "claimex_quotes", "claimex_speakers",
+    "claimex_claims",
+)  # fmt: skip
 # Characters of one document at most (the library's limit; the command line's counts bytes,
 # see claimex.sources.MAX_BYTES): a longer text is an error record, never a memory blow-up.
 MAX_CHARS = 100_000_000
@@ -63,11 +66,15 @@ def add_claimex_pipes(
 
     ``join_continuations``: a quotation that goes on after ``"...," she said.`` is a further
     span of her quote (PolNeAR's convention) rather than a quote of its own. ``lexicons``:
-    changes to the packaged word lists, given to every component (see :mod:`claimex.config`)."""
+    changes to the packaged word lists, given to every component that reads them (see
+    :mod:`claimex.config`)."""
     if "parser" in nlp.pipe_names and "claimex_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("claimex_paragraphs", before="parser")
     lists = {"lexicons": dict(lexicons or {})}
-    configs = {"claimex_quotes": {"join_continuations": join_continuations, **lists}}
+    configs = {
+        "claimex_quotes": {"join_continuations": join_continuations, **lists},
+        "claimex_claims": {},  # joins the others' results, reads no word list
+    }
     for name in CLAIMEX_PIPES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True, config=configs.get(name, lists))

@@ -2,6 +2,6 @@
 package registers them all (spaCy also finds them through the ``spacy_factories`` entry points).
 """
 
-from claimex.components import figures, organisations, paragraphs, quotes, speakers
+from claimex.components import claims, figures, organisations, paragraphs, quotes, speakers
 
-__all__ = ["figures", "organisations", "paragraphs", "quotes", "speakers"]
+__all__ = ["claims", "figures", "organisations", "paragraphs", "quotes", "speakers"]

@@ -42,7 +42,8 @@ def guarded(name: str):
         def wrapper(self, doc: Doc) -> Doc:
             if doc._.claimex_error:
                 return doc
-            use(getattr(self, "lexicons", None))  # this component's word lists (its config)
+            if isinstance(self, ReadsLexicons):
+                use(self.lexicons)  # this component's word lists (its config)
             try:
                 return call(self, doc)
             except Exception as exc:  # noqa: BLE001 - reported per document, never lost
