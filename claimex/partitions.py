@@ -43,6 +43,7 @@ class ReadOptions:
     batch_size: int = 16
     join_continuations: bool = True
     lexicons: dict | None = field(default=None, hash=False)  # claimex.config's lists
+    min_confidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ def extract_part(part: Partition, out_dir: str, fmt: str, options: ReadOptions) 
         "batch_size": options.batch_size,
         "join_continuations": options.join_continuations,
         "lexicons": options.lexicons,
+        "min_confidence": options.min_confidence,
     }
     with _part_writer(Path(out_dir), part.index, fmt) as writer:
         summary = run(documents, writer.write, messages.append, messages.append, **pipeline)

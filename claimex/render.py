@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from claimex.io.safe import csv_cell, json_line, visible, visible_record
 from claimex.models import Article, ErrorRecord, Quote
+from claimex.review import HtmlWriter
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -311,14 +312,25 @@ def _speaker_label(quote, speakers_by_id: dict):
     return label
 
 
-WRITERS = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+WRITERS = {
+    "table": TableWriter, "json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter,
+    "html": HtmlWriter,
+}  # fmt: skip
+
+
+def output_writers() -> dict[str, type]:
+    """Every output format's writer: WRITERS (onto a stream) and the Parquet tables (into a
+    directory, :mod:`claimex.io.tables`)."""
+    from claimex.io.tables import ParquetTables
+
+    return {**WRITERS, "parquet": ParquetTables}
 
 
 def format_for_path(path: str) -> str | None:
-    """The format a file name asks for by its extension (``quotes.csv`` -> ``csv``), from the
-    writers' own ``extensions``; None when no writer claims it."""
-    name = path.lower()
-    for fmt, writer in WRITERS.items():
+    """The format an output path asks for by its extension (``quotes.csv`` -> ``csv``), from
+    the writers' own ``extensions``; None when no writer claims it."""
+    name = path.rstrip("/").lower()
+    for fmt, writer in output_writers().items():
         if any(name.endswith(ext) for ext in writer.extensions):
             return fmt
     return None

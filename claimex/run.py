@@ -57,9 +57,11 @@ def extract_documents(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    min_confidence: float = 0.0,
     lexicons: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[Document, Article | ErrorRecord]]:
-    """Yield ``(document, record)`` for every input document, in order."""
+    """Yield ``(document, record)`` for every input document, in order; quotes under
+    ``min_confidence`` are left out (:func:`claimex.article.keep_confident`)."""
     from claimex.pipeline import extract_many_with_context
 
     items = _pipeline_items(documents)
@@ -69,6 +71,10 @@ def extract_documents(
             record = ErrorRecord(source=doc.source, error=doc.error)
         elif isinstance(record, Article):
             record.warnings[:0] = doc.warnings
+            if min_confidence > 0:
+                from claimex.article import keep_confident
+
+                record = keep_confident(record, min_confidence)
         record.id, record.meta = doc.id, doc.meta
         yield doc, record
 
@@ -83,6 +89,7 @@ def run(
     batch_size: int = 16,
     *,
     join_continuations: bool = True,
+    min_confidence: float = 0.0,
     lexicons: Mapping[str, Any] | None = None,
 ) -> Summary:
     """Extract from ``documents``: each record to ``write``, each warning to ``warn`` and each
@@ -90,7 +97,11 @@ def run(
     :func:`claimex.pipeline.add_claimex_pipes`."""
     summary = Summary()
     started = time.perf_counter()
-    options = {"join_continuations": join_continuations, "lexicons": lexicons}
+    options = {
+        "join_continuations": join_continuations,
+        "min_confidence": min_confidence,
+        "lexicons": lexicons,
+    }
     for _, record in extract_documents(documents, model, n_process, batch_size, **options):
         if isinstance(record, ErrorRecord):
             summary.failed += 1

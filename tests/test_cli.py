@@ -122,6 +122,14 @@ def test_csv_quotes_carry_rule_and_confidence(runner, corpus):
     assert row["speaker_mention"] == "Mayor Ana Lopez" and row["speaker_id"] == "s1"
 
 
+def test_parquet_extension_writes_the_tables(runner, corpus, tmp_path):
+    pytest.importorskip("pyarrow")
+    target = tmp_path / "tables.parquet"
+    result = runner.invoke(cli, ["extract", str(corpus / "a.txt"), "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert (target / "quotes.parquet").is_file() and (target / "documents.parquet").is_file()
+
+
 def test_table_option_is_for_csv_only(runner, corpus):
     result = runner.invoke(cli, ["extract", str(corpus), "-f", "jsonl", "--table", "figures"])
     assert result.exit_code == 2
@@ -133,6 +141,19 @@ def test_stdin_dash(runner):
     (record,) = _records(result.stdout)
     assert record["source"] == "-"
     assert record["quotes"]
+
+
+@pytest.mark.parametrize(("terminal", "quiet"), [(True, False), (True, True), (False, False)])
+def test_hint_when_reading_stdin_from_a_terminal(runner, monkeypatch, terminal, quiet):
+    from claimex import cli as command
+
+    monkeypatch.setattr(command, "_stdin_is_terminal", lambda: terminal)
+    args = ["extract", "-", *(["-q"] if quiet else [])]
+    result = runner.invoke(cli, args, input=OTHER)
+    assert result.exit_code == 0
+    hints = [line for line in result.stderr.splitlines() if line == command.STDIN_HINT]
+    assert len(hints) == (terminal and not quiet)
+    assert "Ctrl-D" in command.STDIN_HINT
 
 
 CONTINUED = '"The bridge opens in May," said Ana Lopez. "It will carry ten thousand cars a day."\n'
@@ -462,12 +483,28 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
 
 
 def test_two_processes_give_the_same_records(tmp_path):
-    """--n-process 2 end to end: factories found in the workers, Doc extensions come back."""
+    """--n-process 2 end to end: factories found in the workers, Doc extensions come back, the
+    config's word lists reach the workers."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
     for i in range(5):
-        (tmp_path / f"{i}.txt").write_text(GOOD.replace("May", f"month {i + 1}"))
+        text = GOOD.replace("May", f"month {i + 1}") + "Fares will rise, Lena Marsh harrumphed.\n"
+        (inputs / f"{i}.txt").write_text(text)
+    config = tmp_path / "desk.toml"
+    config.write_text('[speech_verbs]\nadd = ["harrumph"]\n')
     outputs = [
         subprocess.run(
-            [*CLAIMEX, "extract", str(tmp_path), "--n-process", n, "--batch-size", "1"],
+            [
+                *CLAIMEX,
+                "extract",
+                str(inputs),
+                "--n-process",
+                n,
+                "--batch-size",
+                "1",
+                "--config",
+                str(config),
+            ],
             capture_output=True,
             text=True,
             timeout=180,
@@ -475,7 +512,8 @@ def test_two_processes_give_the_same_records(tmp_path):
         for n in ("1", "2")
     ]
     assert outputs[0] == outputs[1]
-    assert all(record["quotes"] for record in _records(outputs[1]))
+    for record in _records(outputs[1]):
+        assert "harrumphed" in [q["cue"]["text"] for q in record["quotes"] if q["cue"]]
 
 
 def test_memory_zones_free_strings_and_change_nothing(nlp, monkeypatch):

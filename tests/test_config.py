@@ -1,11 +1,10 @@
 """User word lists: the TOML config file, its validation, and its effect on the components
-(through their ``lexicons`` config: the CLI, ``nlp.add_pipe`` and worker processes alike)."""
+(through their ``lexicons`` config: the CLI and ``nlp.add_pipe`` alike; worker processes are
+tested with the others in test_cli.py)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -188,12 +187,9 @@ def test_add_pipe_users_get_the_lists_through_the_component_config(nlp):
     assert [f["unit"] for f in plain._.claimex_figures if f["text"] == "450"] == [None]
 
 
-def test_worker_processes_use_the_config(tmp_path, newsroom):
-    for i in range(3):
-        (tmp_path / f"{i}.txt").write_text(TEXT, encoding="utf-8")
-    args = [sys.executable, "-m", "claimex", "extract", str(tmp_path), "--include", "*.txt"]
-    args += ["--config", str(newsroom), "--batch-size", "1", "--n-process", "2"]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=240)
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [_seen(r)[:2] for r in records] == [(["harrumphed", "said"], [("450", "SEK")])] * 3
+def test_info_reports_the_config_and_refuses_a_bad_one(runner, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[speech_verbs]\nadd = ["Quip!"]\n', encoding="utf-8")
+    result = runner.invoke(cli, ["info", "--config", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: config {bad}: speech_verbs.add[0]")

@@ -131,6 +131,91 @@ NAME_CASES = [
 ]
 
 
+# The gaps of issue 11, in invented words.
+NAME_CASES += [
+    pytest.param(
+        "Billionaire Tomas Reinholt praised the harbour plan on Monday. The billionaire "
+        "owns three ports.",
+        [("Billionaire Tomas Reinholt", 1)],
+        ["Tomas Reinholt"],
+        id="descriptive-word-before-name",
+    ),
+    pytest.param(
+        "Veteran striker Luc Moreau said the club would win the cup.",
+        [("Veteran striker Luc Moreau", 1)],
+        ["Luc Moreau"],
+        id="descriptive-words-before-name",
+    ),
+    pytest.param(
+        "Deputy Mayor Jan-Willem van der Berg said the bridge would reopen in May.",
+        [("Deputy Mayor Jan-Willem van der Berg", 1)],
+        ["Jan-Willem van der Berg"],
+        id="hyphenated-name-with-particles",
+    ),
+    pytest.param(
+        "The pastor introduced Karl Vander Meulen on Sunday. Mr. Vander Meulen said the "
+        "church would help.",
+        [("Mr. Vander Meulen", 1)],
+        ["Karl Vander Meulen"],
+        id="two-word-surname",
+    ),
+    pytest.param(
+        "The columnist Henry Price wrote that the price of fuel was too high. Price argued "
+        "that taxes were to blame.",
+        [("Price", 2)],
+        ["Henry Price"],
+        id="surname-that-is-a-word",
+    ),
+    pytest.param(
+        "Senator Ted Moss won the vote. Ted Moss thanked voters in Ames, and Ted Moss spoke "
+        "again in Boone. His father, Rafael Moss, toured churches. Mr. Moss said the win "
+        "was a sign.",
+        [("Mr. Moss", 1)],
+        ["Ted Moss"],
+        id="shared-surname-goes-to-the-salient-person",
+    ),
+    pytest.param(
+        "Cheers, Ms. Harlow\n\nThe central bank chairwoman, Janet Harlow, spoke last. She "
+        "said rates would rise.",
+        [("She", 1)],
+        ["Janet Harlow"],
+        id="surname-before-the-full-name",
+    ),
+    pytest.param(
+        "Greenpeace said the spill was worse than reported.",
+        [("Greenpeace", 1)],
+        ["Greenpeace"],
+        id="one-word-organisation",
+    ),
+    pytest.param(
+        "A 2019 report by the Center for Coastal Studies found that beaches were shrinking. "
+        "Sand loss would double, the paper said.",
+        [("A 2019 report by the Center for Coastal Studies", 1), ("the paper", 1)],
+        ["Center for Coastal Studies", "Center for Coastal Studies"],
+        id="document-issued-by-an-organisation",
+    ),
+    pytest.param(
+        "The Harbour Action Network says it will spend $150,000 on a TV ad. The ad says the "
+        "mayor failed the city.",
+        [("The ad", 1)],
+        ["Harbour Action Network"],
+        id="document-named-earlier-with-its-issuer",
+    ),
+    pytest.param(
+        "Mayor Olga Brandt raised $5 million in May, according to her campaign finance filings.",
+        [("her campaign finance filings", 1)],
+        ["Olga Brandt"],
+        id="document-of-a-person",
+    ),
+    pytest.param(
+        "Norway said on Monday it would close the border.",
+        [("Norway", 1)],
+        ["Norway"],
+        id="country-speaking",
+    ),
+]
+
+
 @pytest.mark.parametrize("text, mentions, expected", NAME_CASES)
 def test_speaker_names(nlp, text, mentions, expected):
     names, _ = _resolve(nlp, text, mentions)

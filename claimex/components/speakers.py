@@ -24,12 +24,14 @@ from claimex.text import without_invisible
 register_extensions()
 
 
-def _quoted_ranges(quotes: list[dict]) -> list[tuple[int, int]]:
-    """Character ranges of quote content: names inside are not antecedents of pronouns."""
+def _quoted_ranges(quotes: list[dict], direct: bool = True) -> list[tuple[int, int]]:
+    """Character ranges of quote content (``direct``: of direct quotes only): names inside
+    direct quotes are not antecedents of pronouns, names inside reported speech are no
+    subjects ("He added that Obama was ...": "he" next is still the speaker)."""
     ranges = []
     for quote in quotes:
-        if quote.get("kind") != "direct":
-            continue  # names in reported speech are fair antecedents
+        if direct and quote.get("kind") != "direct":
+            continue
         pieces = quote.get("spans") or [quote]
         ranges.extend((p["start"], p["end"]) for p in pieces)
     return ranges
@@ -85,7 +87,8 @@ def resolve_speakers(doc: Doc) -> list[dict]:
     owners = token_owners(people)
     by_token = org_index(doc, orgs)
     describe(doc, people, owners, lambda i: by_token[i]["name"] if i in by_token else None)
-    resolver = Resolver(doc, people, owners, orgs, _quoted_ranges(quotes))
+    quoted = _quoted_ranges(quotes), _quoted_ranges(quotes, direct=False)
+    resolver = Resolver(doc, people, owners, orgs, *quoted)
     registry = Registry(people, orgs)
     for quote in sorted(quotes, key=lambda q: q["start"]):
         mention = quote.get("speaker")

@@ -101,8 +101,15 @@ def _trim_right(doc: Doc, start: int, end: int, common: frozenset[str]) -> int:
     while end > start and (doc[end - 1].text in POSSESSIVE or not is_name_word(doc[end - 1])):
         end -= 1
     while end - start > 1 and doc[end - 2].whitespace_ and doc[end - 1].lower_ in common:
+        if end - start == 2 and doc[start].lower_ in first_names():
+            break  # "Henry Price" in an article about the price of fuel
         end -= 1
     return end
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return frozenset(entry.split()[0].lower() for entry in entries("first_names.txt"))
 
 
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
@@ -131,9 +138,10 @@ def word_pattern(alternatives, flags: int = 0) -> re.Pattern:
 def _trim_left(doc: Doc, start: int, end: int) -> int:
     """Drop leading titles, honorifics and non-name tokens; a title word inside the span
     ("Representative Charles B. Rangel") cuts everything before it, unless it is the last word
-    ("Charlie King")."""
+    ("Charlie King"); so does a describing word ("Billionaire Donald Trump")."""
     for i in range(end - 2, start - 1, -1):
-        if is_title_word(doc[i]) and doc[i].text[:1].isupper() or doc[i].text in QUOTE_MARKS:
+        describing = is_title_word(doc[i]) or bare(doc[i].text) in words("epithets.txt")
+        if describing and doc[i].text[:1].isupper() or doc[i].text in QUOTE_MARKS:
             start = i + 1
             break
     particles = words("name_particles.txt")

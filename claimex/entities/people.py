@@ -113,6 +113,9 @@ def _first_name_before(doc: Doc, start: int, end: int) -> int:
     ("Amelize Joseph" when only "Joseph" is tagged)."""
     while start > 0:
         token = doc[start - 1]
+        if start > 1 and _inner_hyphen(token) and doc[start - 2].is_title:
+            start -= 2  # "Jan-Willem van der Berg" tagged from "Willem"
+            continue
         if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ != "compound":
             break
         if not token.is_alpha or not token.is_title or bare(token.text) in words("titles.txt"):
@@ -134,6 +137,10 @@ def _mention(doc: Doc, span: Span, weak_before: int, common: frozenset[str]) -> 
     return Mention(name, gender, weak=name.start_char < weak_before)
 
 
+def _inner_hyphen(token) -> bool:
+    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
+
+
 def _title_before_name(span: Span) -> bool:
     """ "Charlotte Mayor" tagged as a person of its own right before "Jennifer Roberts"."""
     doc = span.doc
@@ -147,15 +154,24 @@ def _untagged_surnames(
 ) -> list[Span]:
     """Surnames the language model tagged elsewhere but not here ("Lynch said"); a word the
     model took for a name once ("Turnout") but the article also writes in lower case is none."""
-    surnames = {split_name(m.name.words)[1] for m in found if not m.weak} - common
+    surnames = {split_name(m.name.words)[1] for m in found if not m.weak}
     if not surnames:
         return []
     covered = {i for m in found for i in range(m.name.start, m.name.end)}
     return [
         doc[t.i : t.i + 1]
         for t in tokens_matching(doc, text, word_pattern(sorted(surnames), re.IGNORECASE))
-        if t.i not in covered and t.text[:1].isupper() and _alone(t)
+        if t.i not in covered
+        and t.text[:1].isupper()
+        and _alone(t)
+        and (t.lower_ not in common or _acts(t))
     ]
+
+
+def _acts(token) -> bool:
+    """ "Price argued": a surname that is also a word ("price") counts where it is the
+    subject of a verb."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
 
 
 def _alone(token) -> bool:
@@ -182,7 +198,11 @@ def name_mentions(doc: Doc) -> list[Mention]:
     found = [m for span in persons + orgs if (m := _mention(doc, span, weak_before, common))]
     found = [m for m in found if org_tokens.isdisjoint(range(m.name.start, m.name.end))]
     untagged = _untagged_surnames(doc, text, found, common)
-    found += [m for span in untagged if (m := _mention(doc, span, weak_before, common))]
+    found += [
+        m
+        for span in untagged
+        if span.start not in org_tokens and (m := _mention(doc, span, weak_before, common))
+    ]
     return sorted(_no_families(found), key=lambda m: m.name.start_char)
 
 
@@ -191,7 +211,7 @@ def _names_organisation(span: Span, known: set[str]) -> bool:
     only organisations end in ("Our Principles PAC")."""
     name_words = [t.text for t in span if t.text not in POSSESSIVE]
     return bool(name_words) and (
-        " ".join(name_words) in known or name_words[-1] in entries("org_suffixes.txt")
+        " ".join(name_words) in known or name_words[-1].lower() in words("org_suffixes.txt")
     )
 
 
@@ -221,13 +241,24 @@ def _choose(candidates: list[Person], mention: Mention) -> Person | None:
     start = mention.name.start_char
     before = [p for p in agreeing if any(m.name.start_char < start for m in p.mentions)]
     if before:
-        return max(
-            before,
-            key=lambda p: max(m.name.start_char for m in p.mentions if m.name.start_char < start),
-        )
+        # Two Cruzes: "Mr. Cruz" is the one the article names most (of the mention's gender,
+        # when it shows one and some are known to have it), else the last named.
+        same = [p for p in before if mention.gender and p.gender == mention.gender]
+        if same or not mention.gender:
+            return max(same or before, key=lambda p: _salience(p, start))
+        return max(before, key=lambda p: _salience(p, start)[1])
+    later = [p for p in agreeing if mention.gender and p.gender == mention.gender]
+    if not mention.weak and len(later) == 1:
+        return later[0]  # "Cheers, Ms. Yellen" above "Janet Yellen, the chairwoman"
     if not mention.weak:
         return None
     return min(agreeing, key=lambda p: p.forms[0].start_char)
+
+
+def _salience(person: Person, start: int) -> tuple[int, int]:
+    """(mentions before ``start``, where the last of them is)."""
+    before = [m.name.start_char for m in person.mentions if m.name.start_char < start]
+    return len(before), max(before)
 
 
 def _add(person: Person, mention: Mention) -> None:
@@ -245,7 +276,7 @@ def cluster(mentions: list[Mention]) -> list[Person]:
     short: list[Mention] = []
     for mention in mentions:
         first, surname = split_name(mention.name.words)
-        if first is None or mention.weak:
+        if first is None or mention.weak or _ends_a_name(people, mention):
             short.append(mention)
             continue
         person = by_key.get((first, surname))
@@ -261,7 +292,26 @@ def cluster(mentions: list[Mention]) -> list[Person]:
     return people
 
 
+def _ends_a_name(people: list[Person], mention: Mention) -> bool:
+    """ "Vander Plaats" after "Bob Vander Plaats": the last words of a longer name, the first
+    of them no first name."""
+    name_words = mention.name.words
+    if name_words[0].lower() in first_name_genders():
+        return False
+    size = len(name_words)
+    return any(
+        len(f.words) > size and f.words[-size:] == name_words for p in people for f in p.forms
+    )
+
+
 def _attach_short(people: list[Person], mention: Mention) -> None:
+    if len(mention.name.words) > 1 and _ends_a_name(people, mention):
+        tail = mention.name.words
+        owners = [p for p in people if any(f.words[-len(tail) :] == tail for f in p.forms)]
+        person = _choose(owners, mention)
+        if person is not None:
+            _add(person, mention)
+            return
     first, surname = split_name(mention.name.words)
     key = surname if first is None else first
     by_surname = [p for p in people if p.surname == surname and (first is None or p.first == first)]

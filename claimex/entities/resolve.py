@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimex.entities.names import POSSESSIVE, bare, clean_name, common_words, pronoun_genders
+from claimex.entities.documents import Documents, document_kinds
+from claimex.entities.names import (
+    POSSESSIVE,
+    bare,
+    clean_name,
+    common_words,
+    first_names,
+    pronoun_genders,
+    split_name,
+)
 from claimex.entities.orgforms import norm
 from claimex.entities.people import Person
 from claimex.lexicons import entries, words
@@ -51,28 +60,37 @@ def synonyms(word: str, lexicon: str = "title_synonyms.txt") -> set[str]:
 
 class Resolver:
     def __init__(self, doc: Doc, people: list[Person], owners: dict[int, int], orgs: list[dict],
-                 quoted: list[tuple[int, int]]):  # fmt: skip
+                 quoted: list[tuple[int, int]], reported: list[tuple[int, int]] = ()):  # fmt: skip
         self.doc, self.people, self.owners = doc, people, owners
         self.org_at = org_index(doc, orgs)
         self.orgs = orgs
         self.named_orgs: list[Referent] = []  # "the Clinton campaign": named by the mention
+        self.documents = Documents(doc, self._naming)
         self.unresolved: dict[str, tuple[int, Referent]] = {}  # gender -> last unresolved pronoun
         self.quoted = quoted
         self.common = common_words(doc_text(doc))  # "Aides" opening a sentence is no name
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         # (start_char, person index, is subject) of every name outside quotes, for pronouns.
         self.named = sorted(
-            (m.name.start_char, i, self._is_subject(m.name.start, m.name.end))
+            (
+                m.name.start_char,
+                i,
+                self._is_subject(m.name.start, m.name.end)
+                and not _inside(reported, m.name.start_char),
+            )
             for i, p in enumerate(people)
             for m in p.mentions
             if not self._in_quote(m.name.start_char)
         )
+        self.unlisted: dict[str, int] = {}  # name -> index of the person made for it
 
     def _is_subject(self, start: int, end: int) -> bool:
         """Subject of its clause, also inverted ("said Getmanchuk") or in apposition to the
         subject ("Trump's adviser, Kellyanne Conway, said")."""
         root = self.doc[start:end].root
         if root.dep_ == "appos":
+            root = root.head
+        if root.dep_ == "poss":  # "Mr. Cruz's success ... reflects how he ..."
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass", "attr")
 
@@ -83,7 +101,7 @@ class Resolver:
             self.named.sort()
 
     def _in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quoted)
+        return _inside(self.quoted, char)
 
     def resolve(self, start: int, end: int) -> Referent:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -102,6 +120,8 @@ class Resolver:
 
     def _noun_phrase(self, span: Span, root: Token) -> Referent:
         person = self._person_in(span, root)
+        if isinstance(person, Token):
+            return self._unlisted_name(person)
         if person is not None:
             return self._person(person)
         org = self.org_at.get(root.i)
@@ -112,7 +132,7 @@ class Resolver:
     def _person(self, index: int) -> Referent:
         return Referent("person", ("person", index), self.people[index].name)
 
-    def _person_in(self, span: Span, root: Token) -> int | None:
+    def _person_in(self, span: Span, root: Token) -> int | Token | None:
         """The person the phrase is about: the name at its head or in apposition to it
         (also just after the mention: "one of the family's attorneys, Justin Bamberg"),
         never a possessor ("Scott's wife") or a name in a prepositional phrase."""
@@ -121,8 +141,23 @@ class Resolver:
         if root.tag_ in ("NNS", "NNPS"):
             return None  # "four senators - Joe Manchin, ...": the group, not its first member
         for token in root.subtree:
-            if token.i in self.owners and token.dep_ == "appos" and token.head.i >= span.start:
-                return self.owners[token.i]
+            if token.dep_ == "appos" and token.head.i >= span.start:
+                if token.i in self.owners:
+                    return self.owners[token.i]
+                if _untagged_name(token):  # "One pastor ..., Darran Whiting of ..., said"
+                    return token
+        return None
+
+    def _naming(self, token: Token) -> Referent | None:
+        """The person or organisation a word of a document's phrase names ("his filings")."""
+        if token.i in self.owners:
+            return self._person(self.owners[token.i])
+        org = self.org_at.get(token.i)
+        if org is not None:
+            return Referent("organisation", ("org", org["id"]), org["name"])
+        if token.tag_ == "PRP$" and token.lower_ in pronoun_genders():
+            referent = self._pronoun(token)
+            return referent if referent.kind == "person" else None
         return None
 
     def _pronoun(self, token: Token) -> Referent:
@@ -177,6 +212,10 @@ class Resolver:
         word = bare(root.text)
         if word in words("org_anaphor_heads.txt"):
             return self._organisation_noun(span, root)
+        if word in document_kinds():
+            issuer = self.documents.resolve(root)
+            if issuer is not None:
+                return issuer
         owner = self._owning_organisation(root)
         if owner is not None:
             return owner
@@ -190,7 +229,7 @@ class Resolver:
                 index = self._last_subject(root)
             if index is not None:
                 return self._person(index)
-        if root.ent_type_ == "ORG":
+        if root.ent_type_ in ("ORG", "GPE"):  # a country speaks through its government
             return self._unlisted_organisation(root)
         if root.pos_ == "PROPN" and root.ent_type_ in UNLISTED and root.lower_ not in self.common:
             return self._unlisted_name(root)
@@ -286,8 +325,26 @@ class Resolver:
         name = clean_name(self.doc, start, root.i + 1)
         if name is None:
             return UNKNOWN
-        text = " ".join(name.words)
-        return Referent("person", ("unlisted", text.lower()), text)
+        opener = self.doc[name.start].is_sent_start and name.words[0].lower() not in first_names()
+        if len(name.words) < 2 or opener:  # "Outside Carrier's plant"
+            text = " ".join(name.words)
+            return Referent("person", ("unlisted", text.lower()), text)
+        # A full name: a person of its own from now on, a fair antecedent of the next "he".
+        index = self.unlisted.get(name.text_key)
+        if index is None:
+            index = self.unlisted[name.text_key] = len(self.people)
+            self.people.append(Person(*split_name(name.words), forms=[name]))
+        return self._person(index)
+
+
+def _inside(ranges, char: int) -> bool:
+    return any(s <= char < e for s, e in ranges)
+
+
+def _untagged_name(token: Token) -> bool:
+    """A proper name of two words or more that the language model tagged as nothing."""
+    names = [t for t in token.lefts if t.dep_ in NAME_DEPS and t.pos_ == "PROPN"]
+    return token.pos_ == "PROPN" and not token.ent_type_ and bool(names)
 
 
 def _fits(name: str, nouns: set[str], needed: set[str]) -> bool:

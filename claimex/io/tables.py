@@ -108,6 +108,8 @@ class ParquetTables:
     """A writer of the six tables into ``directory``: ``documents.parquet``... or, with
     ``part``, ``documents/part-00042.parquet``... (one part of a Dask run)."""
 
+    extensions = (".parquet",)  # -o tables.parquet: a directory of the tables
+
     def __init__(self, directory: Path, part: int | None = None):
         self.pq = pyarrow_parquet()
         if part is None:
