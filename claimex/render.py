@@ -284,7 +284,8 @@ def _figure_table(record: Article, width: int) -> Table:
         if f.low is not None and f.high is not None:
             value = Text(f"{f.low:,g} to {f.high:,g}")
         else:
-            value = Text("" if f.value is None else f"{f.value:,g}")
+            grouped = f.category not in ("date", "time", "ordinal")  # 2023, not 2,023
+            value = Text("" if f.value is None else f"{f.value:,g}" if grouped else f"{f.value:g}")
         if narrow:
             value.append(f" {f.unit}" if f.unit else "")
             value.append(f"\n{f.qualifier}" if f.qualifier else "", style="dim")

@@ -16,7 +16,7 @@ from claimex.lexicons import Overlay, entries, packaged, use, words
 
 TEXT = (
     "The ferry fare will rise next year, Lena Marsh harrumphed on Monday.\n\n"
-    "A return ticket now costs 450 crowns. NVE said its profits fell. Nordvik Energi runs "
+    "A return ticket now costs 450 florins. NVE said its profits fell. Nordvik Energi runs "
     "the harbour.\n"
 )
 NEWSROOM = """
@@ -24,14 +24,14 @@ NEWSROOM = """
 add = ["harrumph"]
 
 [currencies]
-add = [{ surface = "crowns", code = "SEK", position = "suffix" }]
+add = [{ surface = "florins", code = "AWG", position = "suffix" }]
 
 [organisation_aliases]
 add = [{ name = "Nordvik Energi", aliases = ["NVE"] }]
 """
 LISTS_ADDED = {
     "speech_verbs": {"add": ["harrumph"]},
-    "currencies": {"add": [{"surface": "crowns", "code": "SEK"}]},
+    "currencies": {"add": [{"surface": "florins", "code": "AWG"}]},
 }
 
 
@@ -75,7 +75,7 @@ def test_a_config_adding_a_speech_verb_a_currency_and_an_alias_changes_the_outpu
     configured = runner.invoke(cli, ["extract", "-", "--config", str(newsroom)], input=TEXT)
     cues, money, orgs = _seen(_record(configured))
     assert cues == ["harrumphed", "said"]
-    assert money == [("450", "SEK")]
+    assert money == [("450", "AWG")]
     assert ("Nordvik Energi", ("NVE",)) in orgs
     # the environment variable does the same, and the packaged lists are back afterwards
     env = runner.invoke(cli, ["extract", "-"], input=TEXT, env={"CLAIMEX_CONFIG": str(newsroom)})
@@ -101,14 +101,14 @@ def test_replace_drops_the_packaged_entries(runner, tmp_path):
         ('[titles]\nadd = ["chef"]\nreplace = []', "titles: give either add or replace"),
         ('speech_verbs = ["quip"]', "speech_verbs: expected a table { add = [...] }"),
         (
-            '[currencies]\nadd = [{ surface = "crowns", code = "sek" }]',
+            '[currencies]\nadd = [{ surface = "florins", code = "awg" }]',
             "currencies.add[0].code: an ISO 4217 currency code",
         ),
         (
-            '[currencies]\nadd = [{ surface = "crowns", code = "SEK", where = "after" }]',
+            '[currencies]\nadd = [{ surface = "florins", code = "AWG", where = "after" }]',
             "currencies.add[0].where: unknown key (expected surface, code, position)",
         ),
-        ('[currencies]\nadd = ["crowns"]', "currencies.add[0]: expected a table { surface, code"),
+        ('[currencies]\nadd = ["florins"]', "currencies.add[0]: expected a table { surface, code"),
         (
             '[honorifics]\nadd = [{ word = "Herr", gender = "man" }]',
             "honorifics.add[0].gender: Input should be 'female' or 'male'",
@@ -156,13 +156,13 @@ def test_overlay_adds_replaces_and_restores():
 def test_derived_tables_follow_the_overlay():
     from claimex.figures.context import suffix_currencies
 
-    assert "crowns" not in suffix_currencies()
+    assert "florins" not in suffix_currencies()
     try:
         use(Overlay.from_config(LISTS_ADDED))
-        assert suffix_currencies()["crowns"] == "SEK"
+        assert suffix_currencies()["florins"] == "AWG"
     finally:
         use(None)
-    assert "crowns" not in suffix_currencies()
+    assert "florins" not in suffix_currencies()
 
 
 def test_bad_component_config_fails_when_the_component_is_made():
@@ -182,7 +182,7 @@ def test_add_pipe_users_get_the_lists_through_the_component_config(nlp):
         own.add_pipe(name, config={"lexicons": LISTS_ADDED} if reads_lists else {})
     doc = own(TEXT)
     assert "harrumphed" in [q["cue"]["text"] for q in doc._.claimex_quotes if q["cue"]]
-    assert [f["unit"] for f in doc._.claimex_figures if f["text"] == "450"] == ["SEK"]
+    assert [f["unit"] for f in doc._.claimex_figures if f["text"] == "450"] == ["AWG"]
     plain = nlp(TEXT)  # the shared pipeline keeps the packaged lists
     assert [f["unit"] for f in plain._.claimex_figures if f["text"] == "450"] == [None]
 

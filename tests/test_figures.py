@@ -97,7 +97,7 @@ def test_scale_words(figures, text, written, value):
         ("The crowd grew to 4 to 5 million people.", "4 to 5 million", 4e6, 5e6),
         ("A fine of $3 billion to $5 billion is expected.", "$3 billion to $5 billion", 3e9, 5e9),
         ("Margins of 5%-10% are normal.", "5%-10%", 5, 10),
-        ("The score will be between 240 and 273 points.", "240 and 273", 240, 273),
+        ("The score will be between 240 and 273 points.", "between 240 and 273", 240, 273),
         ("The trip takes 25 – 40 minutes.", "25 – 40", 25, 40),
         ("Prices run from $200 to $4 million.", "$200 to $4 million", 200, 4e6),
         ("Growth slowed from 4.8 to 4.7 percent.", "4.8 to 4.7 percent", 4.7, 4.8),
@@ -290,6 +290,160 @@ def test_not_counts(figures, text, number):
     assert not [f for f in counts if number in f["text"]]
 
 
+@pytest.mark.parametrize(
+    "text, written, value, unit",
+    [
+        ("The hatchback has a 1.6l petrol engine.", "1.6", 1.6, "litre"),
+        ("The router runs at 5GHz and 2.4 GHz.", "5", 5, "gigahertz"),
+        ("Lagos hit 20degC by noon.", "20", 20, "celsius"),
+        ("The condo sold for S$2mil last week.", "S$2mil", 2e6, "SGD"),
+        ("The council approved RM4.5mil for drains.", "RM4.5mil", 4.5e6, "MYR"),
+        ("The utility reported RM1.2bil in revenue.", "RM1.2bil", 1.2e9, "MYR"),
+        ("The fund raised 40 USD million in May.", "40", 4e7, "USD"),
+        ("Brevik Oil bought it for EUR 120m.", "EUR 120m", 1.2e8, "EUR"),
+        ("The app has 20m users in Kenya.", "20m", 2e7, None),
+        ("Profits reached 3.5bn in the year.", "3.5bn", 3.5e9, None),
+        ("The cliff is 40m high at the bay.", "40", 40, "metre"),
+        ("She won the 400m hurdles in Oslo.", "400", 400, "metre"),
+        ("A parking ticket costs 12 dollars 30 now.", "12 dollars 30", 12.3, "USD"),
+        ("Lunch was seven dollars and twenty cents.", "seven dollars and twenty cents", 7.2, "USD"),
+        ("The pilgrims walked 5 1/2 miles.", "5 1/2", 5.5, "mile"),
+        ("The plank is 2-3/4 inches thick.", "2-3/4", 2.75, "inch"),
+        ("The wait was 3 and a half hours.", "3 and a half", 3.5, "hour"),
+        (
+            "The deficit hit three quarters of a billion dollars.",
+            "three quarters of a billion",
+            7.5e8,
+            "USD",
+        ),
+        ("They expect a third of a million tourists.", "a third of a million", 1e6 / 3, None),
+        ("Half a million commuters were stranded.", "Half a million", 5e5, None),
+        ("The state spent Rs 12,34,567 on the bridge.", "Rs 12,34,567", 1234567, "INR"),
+        ("The scheme costs Rs 3 crores a year.", "Rs 3 crores", 3e7, "INR"),
+        ("The bike costs 45,000 koruna in Brno.", "45,000", 45000, "CZK"),
+        ("The rent is 9,000 Swedish kronor.", "9,000", 9000, "SEK"),
+        ("The ferry costs 300 Danish krone.", "300", 300, "DKK"),
+        ("The fine was 20,000 Czech crowns.", "20,000", 20000, "CZK"),
+        ("A ticket costs 50 crowns at the gate.", "50", 50, "crown"),
+        ("Dinner cost 300 pesos in the old town.", "300", 300, "peso"),
+        ("The tax is 500 Philippine pesos.", "500", 500, "PHP"),
+        ("The levy is 1,200 Kenyan shillings.", "1,200", 1200, "KES"),
+        ("Rice costs 40 taka a kilo in Dhaka.", "40", 40, "BDT"),
+        ("The fare rose to ₱15 this month.", "₱15", 15, "PHP"),
+    ],
+)
+def test_glued_split_and_named_amounts(figures, text, written, value, unit):
+    found = figure(figures(text), written)
+    assert (found["value"], found["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, written, low, high",
+    [
+        ("Tickets go for 1500 - 1800 euros.", "1500 - 1800", 1500, 1800),
+        ("Between three to four thousand fans came.", "three to four thousand", 3000, 4000),
+        ("Two to three hundred boats sailed.", "Two to three hundred", 200, 300),
+        ("They paid between 300 and 400 dollars.", "between 300 and 400", 300, 400),
+        ("It rained for two or three days.", "two or three", 2, 3),
+    ],
+)
+def test_more_ranges(figures, text, written, low, high):
+    found = figure(figures(text), written)
+    assert (found["low"], found["high"]) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text, separate",
+    [
+        ("Growth was 3 or 4 percent in 2024 and 2025 respectively.", ["3", "4 percent"]),
+        ("Either 5 or 50 people will come.", ["5", "50"]),
+        ("The tally went 20 - 15 in the end.", ["20", "15"]),
+    ],
+)
+def test_not_ranges(figures, text, separate):
+    counts = [f["text"] for f in figures(text) if f["category"] != "date"]
+    assert counts == separate
+
+
+@pytest.mark.parametrize(
+    "text, written, qualifier",
+    [
+        ("Inflation stayed lower than 2 percent.", "lower than 2 percent", "less_than"),
+        ("Sales were higher than 400 units.", "higher than 400", "more_than"),
+        ("Children under the age of 12 ride free.", "under the age of 12", "less_than"),
+        ("Each fan may buy no more than 4 tickets.", "no more than 4", "at_most"),
+        ("Almost 900 homes lost power.", "Almost 900", "approximately"),
+        ("The loan is spread over four years.", "four", None),
+        ("The cost, $5bn over five years, was cut.", "five", None),
+        ("She has lived there for over four years.", "over four", "more_than"),
+        ("The margin was two percent plus or minus.", "two percent", None),
+    ],
+)
+def test_more_qualifiers(figures, text, written, qualifier):
+    assert figure(figures(text), written)["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text, written, trend",
+    [
+        ("There was a rise of 9% in exports.", "9%", "up"),
+        ("The index fell 3 points on Friday.", "3", "down"),
+        ("The firm saw a drop of 12 percent.", "12 percent", "down"),
+        ("He lost the seat four years later.", "four", None),
+    ],
+)
+def test_more_trends(figures, text, written, trend):
+    assert figure(figures(text), written)["trend"] == trend
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("The feed was stamped 2021-03-04T09:15 before the bell.", "03"),
+        ("The feed was stamped 2021-03-04T09:15 before the bell.", "15"),
+        ("Trading resumed at 0930 GMT on Tuesday.", "0930"),
+        ("The fair runs Oct. 3-7 in Lyon.", "7"),
+        ("The summit is set for 12-14 March in Riga.", "14"),
+        ("The FTSE 250 slipped on Friday.", "250"),
+        ("The iPhone 15 costs more.", "15"),
+        ("All plants meet ISO 9001 now.", "9001"),
+        ("They drove Route 66 in a van.", "66"),
+        ("It ran on the 8086 processor.", "8086"),
+        ("Two new 737 Max jets landed.", "737"),
+        ("Steps: 1) register, 2) pay the fee.", "1"),
+        ("Steps: 1) register, 2) pay the fee.", "2"),
+        ("1. PRICES CLIMB AGAIN\nThe bank said more.", "1"),
+        ("The car has a six-speed gearbox.", "six"),
+        ("They rent a three-bed flat in Leeds.", "three"),
+        ("She signed a two-month contract.", "two"),
+        ("He was one of four candidates.", "one"),
+        ("They could only agree on one.", "one"),
+        ("She saved in a 401(k) plan.", "401"),
+        ("The post had timestamp 1448038800 in it.", "1448038800"),
+    ],
+)
+def test_more_not_figures(figures, text, number):
+    counts = [f for f in figures(text) if f["category"] not in ("date", "time", "ordinal")]
+    assert not [f for f in counts if number in f["text"]]
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("He was one of four candidates.", "four"),
+        ("The crowd (at least 5) stayed.", "at least 5"),
+        ("The 300 staff were told on Monday.", "300"),
+        ("The index crossed the 5000 level.", "5000"),
+        ("A three-year-old boy was found.", "three"),
+        ("It was a five-percent rise.", "five-percent"),
+        ("She holds a two-point lead.", "two"),
+        ("It is one of the best phones.", "one"),
+    ],
+)
+def test_still_figures(figures, text, written):
+    assert figure(figures(text), written)["category"] not in ("date", "time", "ordinal")
+
+
 def test_seed_figures(figures):
     text = SEED.read_text(encoding="utf-8")
     found = figures(text)
@@ -323,3 +477,24 @@ def test_works_in_a_blank_pipeline():
         ("Around 12,000", "count"),
         ("2023", "date"),
     ]
+
+
+@pytest.mark.parametrize(
+    "category, value, shown",
+    [("date", 2023, "2023"), ("count", 12000, "12,000"), ("ordinal", 1500, "1500")],
+)
+def test_table_groups_digits_of_amounts_only(category, value, shown):
+    import io
+
+    from claimex.models import Article, Figure
+    from claimex.render import make_writer
+
+    written = "the year" if category == "date" else "the figure"
+    figure_ = Figure(
+        id="f1", text=written, start=0, end=len(written), value=value, category=category
+    )
+    stream = io.StringIO()
+    writer = make_writer("table", stream)
+    writer.write(Article(source="a.txt", figures=[figure_]))
+    writer.close()
+    assert f" {shown} " in stream.getvalue()

@@ -12,7 +12,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimex.figures.numbers import Number, alternation, scan_numbers, table
+from claimex.figures.numbers import Number, alternation, scales, scan_numbers, table
+from claimex.lexicons import words
 
 
 def _surface_pattern(surface: str) -> str:
@@ -90,26 +91,42 @@ def read_candidates(text: str) -> list[Candidate]:
     return [_with_unit(text, number) for number in scan_numbers(text)]
 
 
+@cache
+def scale_after_currency_re() -> re.Pattern[str]:
+    """A scale after a currency code that follows the number: "40 USD million", "5 EUR bn"."""
+    return re.compile(rf"[ \u00a0]?(?:{alternation(list(scales()))})(?![A-Za-z0-9])")
+
+
 def _with_unit(text: str, number: Number) -> Candidate:
     unit, category, unit_start, unit_end = unit_after(text, number.end)
     currency = number.currency
+    value, factor = number.value, number.factor
     if category == "money" and unit and unit.isupper() and len(unit) == 3:
         currency, unit = currency or unit, None  # an ISO code: "5 EUR", "10 million yen"
+        scale = scale_after_currency_re().match(text, unit_end)
+        if scale and factor == 1.0 and value is not None:
+            factor = scales()[scale.group().strip()][0]
+            value, unit_end = value * factor, scale.end()
     # "5%", "19 per cent" and "1,200€" are written as one amount; "30 yards" is not
     whole = category == "percent" or (category == "money" and not text[unit_start].isalpha())
     return Candidate(
         start=number.start,
         end=unit_end if whole else number.end,
-        value=number.value,
+        value=value,
         low=number.low,
         high=number.high,
-        factor=number.factor,
+        factor=factor,
         currency=currency,
         unit=unit,
         unit_category=category,
         unit_end=unit_end,
         kind=number.kind,
     )
+
+
+@cache
+def left_qualifier_ends() -> tuple[str, ...]:
+    return tuple(row[0].lower() for row in table("qualifiers.tsv") if row[2] == "left")
 
 
 @cache
@@ -120,7 +137,7 @@ def qualifier_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     left = alternation([row[0] for row in rows if row[2] == "left"])
     right = alternation([row[0] for row in rows if row[2] == "right"])
     before = re.compile(rf"(?<![\w-])(?P<q>{left})[ \u00a0]*\Z", re.IGNORECASE)
-    after = re.compile(rf"[ \u00a0]?(?P<q>{right})(?![\w])", re.IGNORECASE)
+    after = re.compile(rf"[ \u00a0]?(?P<q>{right})(?![\w])(?![ \u00a0]or[ \u00a0]minus)", re.I)
     return before, after, lookup
 
 
@@ -131,6 +148,9 @@ PREPOSITIONS = frozenset({"about", "around", "over", "under", "above", "below", 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     """(qualifier, its start) when a qualifier phrase ends right before ``start``."""
+    window = text[max(0, start - 30) : start]
+    if not window.rstrip(" \u00a0").lower().endswith(left_qualifier_ends()):
+        return None, start  # most numbers: no need to search the window
     before, _, lookup = qualifier_res()
     match = before.search(text, max(0, start - 30), start)
     if not match or not _ends_word(match.group("q"), text, start):
@@ -143,6 +163,27 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
 def _ends_word(phrase: str, text: str, start: int) -> bool:
     """A word qualifier needs a space before the number ("over 5"); "sub-7", "~25" touch."""
     return not phrase[-1].isalpha() or text[start - 1 : start].isspace()
+
+
+TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
+OVER_RE = re.compile(r"over\b", re.IGNORECASE)
+WORDS_BETWEEN_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,3}[ \u00a0]+")
+LAST_WORD_RE = re.compile(r"([A-Za-z]+)[ \u00a0]+\Z")
+NOT_SPREAD = frozenset({"for", "in", "after", "of", "than", "took", "lasted", "waited", "served"})
+
+
+def spans_a_period(text: str, over: int, unit: str | None, previous_end: int) -> bool:
+    """ "over" before a time amount is the period something is spread across, not "more
+    than", after a spreading verb ("spread over four years") or right after an amount in the
+    same clause ("$5bn over five years"); "for over four years" stays more than."""
+    if unit not in TIME_UNITS or not OVER_RE.match(text, over):
+        return False
+    last = LAST_WORD_RE.search(text, max(0, over - 20), over)
+    word = last.group(1).lower() if last else ""
+    if word in words("duration_verbs.txt"):
+        return True
+    close = 0 <= previous_end <= over and WORDS_BETWEEN_RE.fullmatch(text, previous_end, over)
+    return bool(close) and word not in NOT_SPREAD
 
 
 def qualifier_after(text: str, end: int) -> tuple[str | None, int]:
@@ -158,17 +199,25 @@ def trend_words() -> dict[tuple[str, str], str]:
     return {(row[0], row[2]): row[1] for row in table("trends.tsv")}
 
 
-# Words that may stand between a change verb and its amount: "increased by 2 percent".
+# Words that may stand between a change word and its amount: "increased by 2 percent", "a rise
+# of 9%".
 TREND_FILLERS = frozenset(
-    "by a an just only another further sharply slightly marginally also nearly almost some".split()
+    "by of a an just only another further sharply slightly marginally also nearly almost".split()
+    + ["some"]
 )
 WORD_RE = re.compile(r"[A-Za-z']+|[^\sA-Za-z']")
+
+
+# "lost four years later", "rose two days ago": a point in time, not the size of a change.
+TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:ago|later|earlier|before|after)\b")
 
 
 def trend_of(text: str, start: int, end: int) -> str | None:
     """up/down when a change word governs the amount: "rose 7 percent", "+0.2%", "5% lower"."""
     if text[start - 1 : start] == "+":
         return "up"
+    if TIME_POINT_RE.match(text, end):
+        return None
     words = WORD_RE.findall(text[max(0, start - 40) : start])
     for word in reversed(words[-4:]):
         direction = trend_words().get((word.lower(), "left"))

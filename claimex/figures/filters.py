@@ -13,8 +13,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from claimex.figures.context import Candidate, qualifier_before
-from claimex.figures.numbers import alternation
+from claimex.figures.context import Candidate, qualifier_before, unit_after
+from claimex.figures.numbers import alternation, number_words
+from claimex.figures.scan import at_words, before_digits, finditer_at
 from claimex.lexicons import entries, words
 
 TIME_RE = re.compile(
@@ -22,7 +23,8 @@ TIME_RE = re.compile(
     r"|(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
 )
 DATE_RE = re.compile(
-    r"(?<![\w/-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})(?![\w/-])"
+    r"(?<![\w/-])(?:\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})(?![\w/-])"
     r"|(?<![\w])'\d0s\b|(?<![\w,.])(?:1[5-9]|20)\d{2}s\b"
     r"|(?<![\w,.-])(?:19|20)\d{2}[-\u2013/]\d{2}(?![\w%-]|[.,]\d)"  # seasons: "2019-20"
 )
@@ -38,6 +40,17 @@ RANK_RE = re.compile(r"(?:\bNo\.[ \u00a0]?|#)\Z")
 PREVIOUS_WORD_RE = re.compile(r"\b([A-Za-z]+\.?)[ \u00a0]\Z")
 POSSESSIVE_RE = re.compile(r"['\u2019\u2032]s\b")
 YEAR_KEPT_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# List markers: "1)" and "(2)" before an item, "3." opening a line.
+LIST_MARKER_RE = re.compile(
+    r"(?:^|(?<=[\s:;,]))\(?\d{1,2}\)(?=[ \t])|^[ \t]{0,4}\d{1,2}\.(?=[ \t]+\S)", re.MULTILINE
+)
+# "401(k)", "501(c)(3)": a section of a code.
+SECTION_RE = re.compile(r"\([a-z]\)")
+# A word joined by a hyphen after a number word: "six-speed", "three-bed", "two-month".
+MODIFIER_RE = re.compile(r"-(?!(?:plus|odd|fold|old)\b)[A-Za-z]+(?:-[A-Za-z]+)*")
+AGE_RE = re.compile(r"-old\b")
+RANGE_END_RE = re.compile(r"[ \u00a0]*(?:[-\u2013]|to)[ \u00a0]*\d{3,4}")
+SHARE_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+\w")
 
 
 @cache
@@ -54,6 +67,32 @@ def month_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def one_of_number_re() -> re.Pattern[str]:
+    """ "of four", "of the 12": after "one", the group a pronoun "one" belongs to."""
+    counts = alternation([w for w, (_, kind) in number_words().items() if kind in ("unit", "tens")])
+    return re.compile(rf"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:\d|(?:{counts})\b)", re.I)
+
+
+@cache
+def clock_re() -> re.Pattern[str]:
+    """A four-digit clock time with its zone: "0930 GMT", "1400 hrs"."""
+    zones = alternation(list(entries("time_zones.txt")))
+    return re.compile(rf"(?<![\w.:,])(?:[01]\d|2[0-3])[0-5]\d[ \u00a0]?(?:{zones})\b")
+
+
+@cache
+def day_range_re() -> re.Pattern[str]:
+    """Days after or before a month: "Oct. 3-7", "March 12 to 14", "3-7 October"."""
+    months = alternation(list(entries("months.txt")))
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    link = r"[ \u00a0]*(?:[-\u2013]|to|through|until)[ \u00a0]*"
+    return re.compile(
+        rf"\b(?:{months})[ \u00a0]{{0,2}}{day}{link}{day}(?![\w%]|[.,]\d)"
+        rf"|(?<![\w.,]){day}{link}{day}[ \u00a0]+(?:of[ \u00a0]+)?(?:{months})\b"
+    )
+
+
+@cache
 def street_re() -> re.Pattern[str]:
     streets = alternation(list(entries("street_types.txt")))
     return re.compile(
@@ -63,16 +102,43 @@ def street_re() -> re.Pattern[str]:
 
 def special_spans(text: str) -> list[tuple[int, int, str]]:
     """Times, numeric dates, phone numbers and idioms as (start, end, label)."""
-    spans = [(m.start(), m.end(), "time") for m in TIME_RE.finditer(text)]
-    spans += [(m.start(), m.end(), "date") for m in DATE_RE.finditer(text)]
-    spans += [(m.start(), m.end(), "drop") for m in PHONE_RE.finditer(text)]
+    at_runs = before_digits(text)
+    spans = [(m.start(), m.end(), "time") for m in finditer_at(TIME_RE, text, at_runs)]
+    spans += [(m.start(), m.end(), "time") for m in finditer_at(clock_re(), text, at_runs)]
+    dates = finditer_at(DATE_RE, text, before_digits(text, 1, "'"))
+    spans += [(m.start(), m.end(), "date") for m in dates]
+    day_ranges = finditer_at(day_range_re(), text, before_digits(text, *month_starts()))
+    spans += [(m.start(), m.end(), "date") for m in day_ranges]
+    markers = finditer_at(LIST_MARKER_RE, text, before_digits(text, 4, " \t("))
     spans += [
-        (m.start(), m.end(), "drop")
-        for m in SCORE_RE.finditer(text)
-        if int(m.group(1)) >= int(m.group(2))
+        (m.start(), m.end(), "drop") for m in markers if not _inside_brackets(text, m.start())
     ]
-    spans += [(m.start(), m.end(), "drop") for m in idiom_re().finditer(text)]
+    phones = finditer_at(PHONE_RE, text, before_digits(text, 1, "("))
+    spans += [(m.start(), m.end(), "drop") for m in phones]
+    scores = finditer_at(SCORE_RE, text, at_runs)
+    spans += [(m.start(), m.end(), "drop") for m in scores if int(m.group(1)) >= int(m.group(2))]
+    idioms = finditer_at(idiom_re(), text, at_words(text, idiom_starts()))
+    spans += [(m.start(), m.end(), "drop") for m in idioms]
     return spans
+
+
+@cache
+def month_starts() -> tuple[int, str]:
+    """How far before the day a month name may start ("September. 3-7"), and its letters."""
+    months = entries("months.txt")
+    return max(len(m) for m in months) + 2, "".join({m[0] for m in months})
+
+
+@cache
+def idiom_starts() -> frozenset[str]:
+    return frozenset(phrase.split()[0].lower() for phrase in entries("non_figures.txt"))
+
+
+def _inside_brackets(text: str, start: int) -> bool:
+    """Whether a bracket opened on the same line is still open: "(at least 5) left" has no
+    list marker "5)"."""
+    line = text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+    return line.count("(") > line.count(")")
 
 
 def classify(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -104,11 +170,17 @@ def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | No
         return replace(candidate, category="date")
     if candidate.kind == "digits" and ORDINAL_RE.match(text, candidate.end):
         return replace(candidate, end=candidate.end + 2, category="ordinal")
+    if _plain(text, candidate) and _word_before(text, candidate.start) in words(
+        "name_number_words.txt"
+    ):
+        return None  # "Route 66", "Flight 370": a name
     if _plain(text, candidate) and _is_label(text, candidate.start):
         return replace(candidate, category="ordinal")  # "No. 1", "#3", "Chapter 11": a rank
     if _is_code(text, candidate) or street_re().match(text, candidate.end):
         return None
-    if _plain(text, candidate) and candidate.end - candidate.start > 10:
+    if candidate.kind == "words" and _is_modifier(text, candidate):
+        return None
+    if _plain(text, candidate) and candidate.end - candidate.start >= 10:
         return None  # identifiers ("tweet id 771156940076544000"), not amounts
     if _is_day_of_month(text, candidate):
         return replace(candidate, category="date")
@@ -119,16 +191,47 @@ def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | No
         return replace(candidate, category="date")
     if candidate.kind == "words" and not _word_number_counts(text, candidate, token):
         return None
-    if _is_name_part(text, candidate, token):
+    if _is_name_part(text, candidate, token) or _is_model_number(text, candidate, token):
         return None
     return candidate
+
+
+def _is_modifier(text: str, candidate: Candidate) -> bool:
+    """A number word in a hyphenated modifier names a kind of thing, not an amount: "a six-speed
+    gearbox", "a three-bed flat", "a two-month contract". Ages ("three-year-old"), shares,
+    money and poll leads ("a five-percent rise", "a two-point lead") are amounts."""
+    if candidate.unit_category in ("percent", "money") or candidate.unit == "point":
+        return False
+    match = MODIFIER_RE.match(text, candidate.end)
+    return bool(match) and not AGE_RE.search(text, candidate.end, match.end())
+
+
+def _is_model_number(text: str, candidate: Candidate, token: Token) -> bool:
+    """Three or more bare digits before a name or a singular noun they do not count: "the 8086
+    processor", "two 737 Max jets"; "300 staff", "the 270 threshold" are figures."""
+    written = text[candidate.start : candidate.end]
+    if not (_plain(text, candidate) and len(written) >= 3 and token.i + 1 < len(token.doc)):
+        return False
+    following = token.nbor(1)
+    if following.idx != candidate.end + 1 or following.lower_ in words("singular_count_nouns.txt"):
+        return False
+    if following.tag_ == "NNP" and following.ent_type_ not in ("NORP", "GPE"):
+        return True  # "737 Max", "787 Dreamliner"
+    if following.tag_ != "NN" or token.i == 0 or token.nbor(-1).pos_ != "DET":
+        return False
+    after = following.nbor(1) if following.i + 1 < len(token.doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
 def _is_label(text: str, start: int) -> bool:
     if RANK_RE.search(text, max(0, start - 4), start):
         return True
+    return _word_before(text, start) in words("label_words.txt")
+
+
+def _word_before(text: str, start: int) -> str:
     match = PREVIOUS_WORD_RE.search(text, max(0, start - 12), start)
-    return bool(match) and match.group(1).lower() in words("label_words.txt")
+    return match.group(1).lower() if match else ""
 
 
 def _plain(text: str, candidate: Candidate) -> bool:
@@ -149,6 +252,8 @@ def _is_code(text: str, candidate: Candidate) -> bool:
     after = text[candidate.end : candidate.end + 1]
     if after.isalpha() and candidate.unit_end == candidate.end:
         return True
+    if SECTION_RE.match(text, candidate.end):
+        return True  # "401(k)"
     window = max(0, candidate.start - 12)
     if text[candidate.start] in "-\u2212" and CAPS_WORD_RE.search(text, window, candidate.start):
         return True  # "COVID -19"
@@ -174,6 +279,9 @@ def _is_year(text: str, candidate: Candidate, token: Token) -> bool:
         return False
     if not 1500 <= (candidate.value or 0) <= 2200:
         return False
+    upper = RANGE_END_RE.match(text, candidate.end)
+    if upper and unit_after(text, upper.end())[1] is not None:
+        return False  # "1500 - 1800 euros", "1800 to 2000 metres": a range of amounts
     return token.ent_type_ not in YEAR_KEPT_ENTS or bool(POSSESSIVE_RE.match(text, candidate.end))
 
 
@@ -183,13 +291,26 @@ def _word_number_counts(text: str, candidate: Candidate, token: Token) -> bool:
     written = text[candidate.start : candidate.end].lower()
     follows_of = re.match(r"[ \u00a0]+(?:of|the|a|an|its|their|his|her)\b", text[candidate.end :])
     if written == "one":
-        previous = token.nbor(-1) if token.i > 0 else None
-        return token.pos_ != "PRON" and not (previous and previous.pos_ in ("DET", "ADJ"))
+        return _one_counts(text, candidate, token)
     if written == "half":
         return bool(follows_of) or qualifier_before(text, candidate.start)[0] is not None
     if written.split()[0] in ("a", "an") and candidate.value is not None and candidate.value < 1:
         return bool(follows_of)
     return True
+
+
+def _one_counts(text: str, candidate: Candidate, token: Token) -> bool:
+    """ "one solution", "one of the best": a count; "one of four" (the four count), "on one",
+    "bought one", "the same one": a pronoun."""
+    previous = token.nbor(-1) if token.i > 0 else None
+    if token.pos_ == "PRON" or (previous and previous.pos_ in ("DET", "ADJ")):
+        return False
+    if one_of_number_re().match(text, candidate.end):
+        return False
+    if text.startswith(" of", candidate.end) or SHARE_RE.match(text, candidate.end):
+        return True  # "one of the best", "one in five"
+    head = token.head
+    return token.dep_ in ("nummod", "quantmod", "compound") and head.i > token.i
 
 
 def _is_name_part(text: str, candidate: Candidate, token: Token) -> bool:

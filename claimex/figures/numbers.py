@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from claimex.lexicons import entries
+from claimex.figures.scan import at_words, before_digits, finditer_at
+from claimex.lexicons import entries, words
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ def number_words() -> dict[str, tuple[float, str]]:
 
 
 @cache
-def scales() -> dict[str, tuple[float, bool]]:
-    """Scale surface -> (multiplier, only after a currency amount)."""
-    return {row[0]: (float(row[1]), row[2] == "money") for row in table("scales.tsv")}
+def scales() -> dict[str, tuple[float, str]]:
+    """Scale surface -> (multiplier, when it is one: any, money or length; see scales.tsv)."""
+    return {row[0]: (float(row[1]), row[2]) for row in table("scales.tsv")}
 
 
 @cache
@@ -61,7 +62,11 @@ def touching_prefixes() -> list[str]:
     return [row[0] for row in table("currencies.tsv") if row[2] == "prefix-touching"]
 
 
-WORD_SCALES = ("dozen", "hundred", "thousand", "lakh", "million", "crore", "billion", "trillion")
+@cache
+def word_scales() -> tuple[str, ...]:
+    """Scales written as words ("million", "lakh"), apart from the number by a space or hyphen;
+    the shorter ones are abbreviations that may touch it ("5bn", "RM4.5mil")."""
+    return tuple(s for s in scales() if len(s) >= 4)
 
 
 @cache
@@ -70,16 +75,17 @@ def digits_re() -> re.Pattern[str]:
     prefixes = currencies("prefix")
     tight = touching_prefixes()
     loose = [p for p in prefixes if p not in tight]
-    abbreviations = [s for s in scales() if s not in WORD_SCALES]
+    abbreviations = [s for s in scales() if s not in word_scales()]
     return re.compile(
         rf"(?:(?<![\w$])(?P<loose>{alternation(loose)})[ \u00a0]?"
         rf"|(?<![\w$])(?P<tight>{alternation(tight)}))?"
         r"(?P<sign>(?:(?<=[\s(\[$=,])|^)(?:[-\u2212]|minus[- ]))?"
         r"(?(loose)|(?(tight)|(?<![\w.,])))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)"
+        r"|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d|,\d)"  # Indian grouping: "12,34,567"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\d)"
         r"|\d+(?:\.\d+)?|\.\d+)"
         r"(?:[ \u00a0]?\u00d7[ \u00a0]?10(?P<exp>[-\u2212]?\d{1,2})(?!\d))?"
-        rf"(?P<scale>(?:[ \u00a0-](?:{'|'.join(WORD_SCALES)})\b)+"
+        rf"(?P<scale>(?:[ \u00a0-](?:{alternation(list(word_scales()))})\b)+"
         rf"|[ \u00a0]?(?:{alternation(abbreviations)})(?![A-Za-z0-9]))?"
     )
 
@@ -108,18 +114,38 @@ def vague_amounts() -> dict[str, tuple[float, float, bool]]:
 
 FRACTION_RE = re.compile(r"(?<![\w./])(\d{1,4}) ?[/\u2044] ?(\d{1,4})(?![\w/\u2044])")
 # "½", "1½", "¾": the Unicode vulgar fractions, valued by unicodedata.
-VULGAR_RE = re.compile(r"(?<![\w.,])(\d{1,3})?([\u00bc-\u00be\u2150-\u215e])(?!\d)")
+VULGAR_CHAR_RE = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+VULGAR_RE = re.compile(r"(?<![\w.,])(?:(\d{1,3})[ \u00a0]?)?([\u00bc-\u00be\u2150-\u215e])(?!\d)")
 
 
-def parse_scale(scale: str, currency: str | None) -> float | None:
-    """The multiplier of a scale suffix, or None when it is no scale here ("37m" metres)."""
+LENGTH_WORD_RE = re.compile(r"[A-Za-z]+")
+RACE_TIME_RE = re.compile(
+    r"[ \u00a0]+in[ \u00a0]+[\d.:]+[ \u00a0]?(?:s|sec|secs|seconds|min|mins|minutes)\b"
+)
+
+
+def parse_scale(scale: str, currency: str | None, text: str, start: int, end: int) -> float | None:
+    """The multiplier of the scale suffix of ``text[start:end]``, or None when it is no scale
+    here: "4K" a resolution, "37m tall" metres."""
     factor = 1.0
     for part in scale.replace("-", " ").split():
-        multiplier, money_only = scales()[part]
-        if money_only and currency is None:
+        multiplier, needs = scales()[part]
+        if currency is None and (
+            needs == "money" or needs == "length" and _near_length(text, start, end)
+        ):
             return None
         factor *= multiplier
     return factor
+
+
+def _near_length(text: str, start: int, end: int) -> bool:
+    """A length cue among the three words before or two words after: "a depth of 30m",
+    "the 400m hurdles", "a 3m-long eel"."""
+    before = LENGTH_WORD_RE.findall(text, max(0, start - 30), start)[-3:]
+    after = LENGTH_WORD_RE.findall(text, end, end + 24)[:2]
+    if RACE_TIME_RE.match(text, end):
+        return True  # "100m in 9.58 seconds"
+    return any(word.lower() in words("length_cues.txt") for word in before + after)
 
 
 def read_digits(match: re.Match[str]) -> Number:
@@ -132,11 +158,12 @@ def read_digits(match: re.Match[str]) -> Number:
     if match.group("sign"):
         value = -value
     scale = (match.group("scale") or "").strip()
-    factor = parse_scale(scale, currency) if scale else None
+    text, start, end = match.string, match.start(), match.end()
+    factor = parse_scale(scale, currency, text, start, end) if scale else None
     if factor is None:
         end = match.end("exp") if match.group("exp") else match.end("num")
-        return Number(match.start(), end, value, currency=currency)
-    return Number(match.start(), match.end(), value * factor, currency=currency, factor=factor)
+        return Number(start, end, value, currency=currency)
+    return Number(start, match.end(), value * factor, currency=currency, factor=factor)
 
 
 def _digit_value(written: str) -> float:
@@ -186,7 +213,7 @@ def _with_half(words: list[str]) -> float | None:
     if words[0] == "half" and len(words) > 2 and words[1] in ("a", "an"):
         rest = parse_word_values(words[1:])
         return None if rest is None else rest / 2
-    if "half" in words[1:-1] and words[-1] in WORD_SCALES:
+    if "half" in words[1:-1] and words[-1] in word_scales():
         share = parse_word_values(words[:-1])
         return None if share is None else share * number_words()[words[-1]][0]
     return None
@@ -223,12 +250,26 @@ def read_words(match: re.Match[str]) -> list[Number]:
                 continue
             value = parse_word_values(piece)
             if value is not None:
-                numbers.append(Number(words[i][0], words[j - 1][1], value, kind="words"))
+                start, end = words[i][0], words[j - 1][1]
+                factor = _trailing_scale(piece)
+                numbers.append(Number(start, end, value, factor=factor, kind="words"))
                 i = j
                 break
         else:
             i += 1
     return [n for n in numbers if not _bare_article(match.string, n)]
+
+
+def _trailing_scale(words: list[str]) -> float:
+    """What the scale words at the end multiply by ("four hundred thousand" -> 1e5), so a
+    range can carry them to its first end ("three to four thousand")."""
+    factor = 1.0
+    for word in reversed(words[1:]):
+        value, kind = number_words().get(word, (0.0, ""))
+        if kind != "scale":
+            break
+        factor *= value
+    return factor
 
 
 def _bare_article(text: str, number: Number) -> bool:
@@ -257,19 +298,69 @@ def read_fraction(match: re.Match[str]) -> Number:
     return Number(match.start(), match.end(), numerator / denominator, kind="fraction")
 
 
+@cache
+def mixed_re() -> re.Pattern[str]:
+    """A whole number and a fraction: "5 1/2", "2-3/4", "3 and a half", "2 and a half million"."""
+    return re.compile(
+        r"(?<![\w.,/])(?P<whole>\d{1,3})(?:[ \u00a0-](?P<num>\d)/(?P<den>\d{1,2})(?![\w/])"
+        r"|[ \u00a0]and[ \u00a0]an?[ \u00a0](?P<part>half|quarter|third)\b)"
+        rf"(?:[ \u00a0](?P<scale>{alternation(list(word_scales()))})\b)?"
+    )
+
+
+PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def read_mixed(match: re.Match[str]) -> Number | None:
+    if match.group("part"):
+        share = PARTS[match.group("part")]
+    else:
+        numerator, denominator = int(match.group("num")), int(match.group("den"))
+        if not (0 < numerator < denominator and denominator in DENOMINATORS):
+            return None  # "on 5 9/11": a date after a number
+        share = numerator / denominator
+    factor = scales()[match.group("scale")][0] if match.group("scale") else 1.0
+    value = (int(match.group("whole")) + share) * factor
+    return Number(match.start(), match.end(), value, factor=factor, kind="fraction")
+
+
 def read_vulgar(match: re.Match[str]) -> Number:
     whole = float(match.group(1) or 0)
     value = whole + unicodedata.numeric(match.group(2))
     return Number(match.start(), match.end(), value, kind="fraction")
 
 
+@cache
+def digits_start() -> tuple[int, str]:
+    """How far before its first digit an amount may start, and with which characters: a
+    currency ("US $"), a space, then a sign ("minus "), or the point of ".5"."""
+    prefixes = list(currencies("prefix"))
+    back = max(len(p) for p in prefixes) + 1 + len("minus ")
+    return back, "".join({p[0] for p in prefixes} | {"-", "\u2212", "m", "."})
+
+
+@cache
+def first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a run of number words and a vague amount can start with."""
+    vague = frozenset(row[0].split()[0].lower() for row in table("vague_amounts.tsv"))
+    return frozenset(number_words()) | {"a", "an"}, vague
+
+
 def scan_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order, without overlaps (digits win over words)."""
-    found: list[Number] = [read_vulgar(m) for m in VULGAR_RE.finditer(text)]
-    found += [read_fraction(m) for m in FRACTION_RE.finditer(text)]
-    found += [read_digits(m) for m in digits_re().finditer(text)]
-    found += [n for m in vague_re().finditer(text) if (n := read_vague(m))]
-    for match in words_re().finditer(text):
+    at_runs = before_digits(text)
+    number_starts, vague_starts = first_words()
+    found: list[Number] = [
+        n for m in finditer_at(mixed_re(), text, at_runs) if (n := read_mixed(m))
+    ]
+    if VULGAR_CHAR_RE.search(text):
+        found += [read_vulgar(m) for m in VULGAR_RE.finditer(text)]
+    found += [read_fraction(m) for m in finditer_at(FRACTION_RE, text, at_runs)]
+    amounts = finditer_at(digits_re(), text, before_digits(text, *digits_start()))
+    found += [read_digits(m) for m in amounts]
+    vague = finditer_at(vague_re(), text, at_words(text, vague_starts))
+    found += [n for m in vague if (n := read_vague(m))]
+    for match in finditer_at(words_re(), text, at_words(text, number_starts)):
         found += read_words(match)
     chosen: list[Number] = []
     taken: set[int] = set()

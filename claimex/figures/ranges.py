@@ -14,6 +14,11 @@ from claimex.figures.context import Candidate, qualifier_before, trend_words
 # "5-10", "25 – 40" (an en dash may stand between spaces), "5—10"; a spaced em dash sets off
 # an aside ("four in 10 — 38 percent — said").
 DASH_RE = re.compile(r"(?:[-\u2010\u2011\u2014]|[ \u00a0]?\u2013[ \u00a0]?|[ \u00a0]to-|-to-)\Z")
+# A hyphen between spaces joins a range only upwards ("1500 - 1800"): "in 2019 - 20 died" no.
+SPACED_HYPHEN_RE = re.compile(r"[ \u00a0]-[ \u00a0]\Z")
+# "3 or 4 percent in 2024 and 2025 respectively": two figures, not a range.
+RESPECTIVELY_RE = re.compile(r"[^.;!?]*?\brespectively\b")
+BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+\Z", re.IGNORECASE)
 WORD_LINK_RE = re.compile(r"[ \u00a0]+(?P<link>to|through|and|or|out of|in)[ \u00a0]+\Z")
 FROM_TO_RE = re.compile(r"[^,;:()]{0,50}[ \u00a0]to[ \u00a0]+")
 UNKNOWN_UNIT_RE = re.compile(
@@ -39,7 +44,7 @@ def _merge(text: str, candidates: list[Candidate], dashes: bool) -> list[Candida
         if link is None:
             merged.append(first)
         else:
-            merged.append(_join(first, candidates[j], link))
+            merged.append(_join(text, first, candidates[j], link))
             skipped.add(j)
     return merged
 
@@ -82,6 +87,8 @@ def _link(text: str, first: Candidate, second: Candidate, dashes: bool) -> str |
         between = text[end : second.start]
         if dashes and DASH_RE.fullmatch(between):
             return "dash"
+        if dashes and SPACED_HYPHEN_RE.fullmatch(between) and _rising(first, second):
+            return "dash"
         match = None if dashes else WORD_LINK_RE.fullmatch(between)
         if match and _word_link_holds(text, first, second, match.group("link")):
             return match.group("link")
@@ -115,14 +122,16 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
     previous = _previous_word(text, first)
     if link == "and":
         return previous == "between"
-    if link == "or":
-        return first.kind == second.kind and (first.value or 0) < (second.value or 0)
+    if link == "or":  # "three or four"; not "either 5 or 50", "3 or 4 ... respectively"
+        if previous in ("either", "whether") or RESPECTIVELY_RE.match(text, second.end):
+            return False
+        return first.kind == second.kind and _rising(first, second)
     if link in ("out of", "in"):  # "one out of three", "1 in 5": a share
         whole = first.unit_category is None and first.currency is None
         return whole and (link == "out of" or (first.value or 0) < (second.value or 0))
     if previous == "from":
         return True
-    falling = (first.value or 0) > (second.value if second.value is not None else second.high or 0)
+    falling = not _rising(first, second)
     with_unit = first.unit_category or first.currency or _repeated_unit_end(text, first, second)
     if falling and not with_unit:
         return False  # "odds of 10 to 1"; but "1.3 A/cm2 to 0.03 A/cm2" is a range
@@ -133,13 +142,17 @@ def _word_link_holds(text: str, first: Candidate, second: Candidate, link: str) 
     return previous != "by" and (previous, "left") not in trend_words()
 
 
+def _rising(first: Candidate, second: Candidate) -> bool:
+    return (first.value or 0) < (second.value if second.value is not None else second.high or 0)
+
+
 def _previous_word(text: str, candidate: Candidate) -> str:
     _, start = qualifier_before(text, candidate.start)
     match = PREVIOUS_WORD_RE.search(text, max(0, start - 30), start)
     return match.group("word").lower() if match else ""
 
 
-def _join(first: Candidate, second: Candidate, link: str) -> Candidate:
+def _join(text: str, first: Candidate, second: Candidate, link: str) -> Candidate:
     """One candidate for the range (or share) from ``first`` to ``second``."""
     low = first.value or 0.0
     high = second.value if second.value is not None else second.high or 0.0
@@ -148,9 +161,10 @@ def _join(first: Candidate, second: Candidate, link: str) -> Candidate:
     nearest = second.value if second.value is not None else second.low
     if second.factor > 1 and first.factor == 1 and low <= (nearest or high) / second.factor:
         low *= second.factor  # "4 to 5 million", "$89 to $93 billion"; not "$200 to $4 million"
+    between = BETWEEN_RE.search(text, max(0, first.start - 12), first.start)
     return replace(
         second,
-        start=first.start,
+        start=between.start() if link == "and" and between else first.start,
         value=None,
         low=min(low, high),
         high=max(low, high),

@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
+from claimex.models import CONTENT_JOINER
 from claimex.quotes.cues import Cue, Offsets
 from claimex.quotes.lexicon import SPEECH, lemma_in
 from claimex.quotes.marks import Quoted
@@ -288,7 +289,7 @@ def _merged(text: str, pieces: list[Offsets]) -> list[Offsets]:
     out: list[Offsets] = []
     for start, end in sorted(pieces):
         between = text[out[-1][1] : start] if out else ""
-        if out and (start <= out[-1][1] or not between.strip(" \n\"'\u201c\u201d")):
+        if out and (start <= out[-1][1] or not between.strip(" \n\"'\u201c\u201d\u2018\u2019")):
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
             out.append((start, end))
@@ -345,7 +346,7 @@ def _claim(regions: Regions, draft: Draft, drafts: list[Draft]) -> None:
 
 def _opens_sentence(text: str, q: Quoted) -> bool:
     before = text[: q.open_start].rstrip(INLINE_SPACE)
-    return not before or before[-1] in '\n.!?:"\u201d'
+    return not before or before[-1] in '\n.!?:"\u201d\u2019'
 
 
 def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> list[Draft]:
@@ -410,6 +411,7 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
     """The quote dicts (contract of ``doc._.claimex_quotes``), numbered in text order."""
     text, out = doc_text(doc), []
     for d in sorted(_outside_sources(_distinct(regions, drafts)), key=lambda d: d.pieces[0]):
+        d.pieces = [_whole_marks(regions, piece) for piece in d.pieces]
         d.kind = _kind(regions, d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
         out.append(
@@ -418,6 +420,7 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
                 "text": text[start:end],
                 "start": start,
                 "end": end,
+                "content": CONTENT_JOINER.join(text[s:e] for s, e in d.pieces),
                 "kind": d.kind,
                 "spans": [{"start": s, "end": e} for s, e in d.pieces] if len(d.pieces) > 1 else [],
                 "cue": _span(text, *d.cue_offsets()) if d.cue_offsets() else None,
@@ -427,6 +430,24 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
             }
         )
     return out
+
+
+def _whole_marks(regions: Regions, piece: Offsets) -> Offsets:
+    """A piece holds both marks of a quotation or neither: one that takes in a quotation's
+    words and one of its marks takes the other too (`called it "a sieve"`, not `called it
+    "a sieve`); a piece of quoted words only (a direct quote's) stays inside the marks."""
+    start, end = piece
+    mixed = _kind(regions, [piece]) == "mixed"
+    for i in regions.overlapping(start, end):
+        q = regions.items[i]
+        if mixed and start <= q.open_start and q.end <= end < q.close_end:
+            end = q.close_end
+        if mixed and q.open_start < start <= q.start and q.close_end <= end:
+            start = q.open_start
+        if not mixed:
+            start = q.start if q.open_start <= start < q.start else start
+            end = q.end if q.end < end <= q.close_end else end
+    return start, end
 
 
 def _union(pieces: list[Offsets]) -> list[Offsets]:
