@@ -496,7 +496,11 @@ def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
     "(.html: a review page; .jsonl: one JSON object per error; else text).",
 )  # fmt: skip
 @click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
-def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model) -> None:
+@click.option(
+    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
+    help="Config file whose word lists claimex uses on the gold texts (as extract --config).",
+)  # fmt: skip
+def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model, config) -> None:
     """Score claimex on GOLD: claimex JSON Lines annotations or a brat folder (.txt + .ann).
 
     Matching and metrics are those of claimex-score."""
@@ -506,7 +510,10 @@ def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model) -> None:
 
     try:
         gold_docs = evaluate.read_gold(gold)
-        records = evaluate.read_predictions(pred) if pred else evaluate.predict(gold_docs, model)
+        if pred:
+            records = evaluate.read_predictions(pred)
+        else:
+            records = evaluate.predict(gold_docs, model, lexicons=_lexicons(config))
         results = evaluate.score(gold_docs, records)
         if errors_path:
             with open_output(errors_path) as stream:
