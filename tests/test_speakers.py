@@ -208,6 +208,27 @@ NAME_CASES += [
         id="document-of-a-person",
     ),
     pytest.param(
+        "The study found that reefs were dying. The institute's study, led by Ana Ruiz, "
+        "was released by the Pacific Marine Institute on Friday.",
+        [("The study", 1)],
+        ["Pacific Marine Institute"],
+        id="document-issuer-named-later",
+    ),
+    pytest.param(
+        "The Ministry of Transport released its findings on Monday. The ministry said the "
+        "bridge was safe. It said repairs would start in May.",
+        [("The ministry", 1), ("It", 1)],
+        ["Ministry of Transport", "Ministry of Transport"],
+        id="it-after-an-organisation-spoke",
+    ),
+    pytest.param(
+        "Hillary Chen won the primary on Tuesday and thanked volunteers in Reno. The "
+        "Democratic presidential nominee said the race was close.",
+        [("The Democratic presidential nominee", 1)],
+        ["Hillary Chen"],
+        id="nominee-is-the-last-subject",
+    ),
+    pytest.param(
         "Norway said on Monday it would close the border.",
         [("Norway", 1)],
         ["Norway"],
@@ -311,3 +332,10 @@ def test_odd_input_never_fails(nlp, text):
     doc = nlp(text)
     assert not doc._.claimex_error
     assert resolve_speakers(doc) == [] or all(s["name"] is None for s in resolve_speakers(doc))
+
+
+def test_dateline_is_no_part_of_a_name(nlp):
+    from claimex.entities.names import clean_name
+
+    doc = nlp("ROME - Bernard Sorel met the Pope on Monday.")
+    assert clean_name(doc, 0, 4).words == ("Bernard", "Sorel")

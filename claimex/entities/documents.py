@@ -22,6 +22,7 @@ DEFINITE = {"the", "this", "that"}
 OWNER_DEPS = {"compound", "poss", "nmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_EARLIER = 8  # earlier mentions of the same kind of document looked at
+MAX_LATER_SENTENCES = 4  # sentences after a document looked at for its issuer
 MAX_CLIMB = 6  # verbs climbed from a document to the subject that issued it
 
 # token -> the referent it names (a person or organisation), or None
@@ -57,7 +58,7 @@ class Documents:
                 referent = self.issuer(self.doc[i]) or self._issuing_subject(self.doc[i])
                 if referent is not None:
                     break
-        referent = referent or self.last.get(kind)
+        referent = referent or self.last.get(kind) or self._named_later(root, kind)
         if referent is not None:
             self.last[kind] = referent
         return referent
@@ -68,6 +69,20 @@ class Documents:
             kinds = document_kinds()
             self._positions = [t.i for t in self.doc if t.lower_ in kinds]
         return self._positions
+
+    def _named_later(self, root: Token, kind: int) -> object | None:
+        """ "According to a new report, ... The committee's report said": the issuer the next
+        mentions of the same kind of document name, a few sentences on at most."""
+        last_sentence = root.sent.end
+        for _ in range(MAX_LATER_SENTENCES):
+            if last_sentence >= len(self.doc):
+                break
+            last_sentence = self.doc[last_sentence].sent.end
+        later = [i for i in self.positions() if root.i < i < last_sentence]
+        for i in later:
+            if self._kind(i) == kind and (referent := self.issuer(self.doc[i])) is not None:
+                return referent
+        return None
 
     def _kind(self, i: int) -> int | None:
         return document_kinds().get(self.doc[i].lower_)

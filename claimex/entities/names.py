@@ -18,6 +18,7 @@ from claimex.text import without_invisible
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 QUOTE_MARKS = set("\"'“”‘’«»„`")
+DASHES = {"-", "–", "—", "--"}
 
 
 def bare(text: str) -> str:
@@ -141,7 +142,10 @@ def _trim_left(doc: Doc, start: int, end: int) -> int:
     ("Charlie King"); so does a describing word ("Billionaire Donald Trump")."""
     for i in range(end - 2, start - 1, -1):
         describing = is_title_word(doc[i]) or bare(doc[i].text) in words("epithets.txt")
-        if describing and doc[i].text[:1].isupper() or doc[i].text in QUOTE_MARKS:
+        # "ROME - Bernie Sanders" (a spaced dash, not the hyphen of "Jan-Willem")
+        dash = doc[i].text in DASHES and (bool(doc[i].whitespace_) or doc[i - 1].whitespace_ != "")
+        breaking = doc[i].text in QUOTE_MARKS or dash
+        if describing and doc[i].text[:1].isupper() or breaking:
             start = i + 1
             break
     particles = words("name_particles.txt")

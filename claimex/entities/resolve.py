@@ -34,6 +34,7 @@ RELATIVE = {"who", "whom", "whose", "that", "which"}
 GROUP_PRONOUNS = {"they", "them", "their", "we", "us", "our", "it", "its", "i", "you"}
 NAME_DEPS = {"compound", "flat", "appos"}
 UNLISTED = {"", "WORK_OF_ART", "PRODUCT"}  # entity types a name the model missed may carry
+IT_REACH = 2  # sentences back that "it" looks for the organisation that spoke
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Resolver:
             if not self._in_quote(m.name.start_char)
         )
         self.unlisted: dict[str, int] = {}  # name -> index of the person made for it
+        self.last_organisation: tuple[int, Referent] | None = None
 
     def _is_subject(self, start: int, end: int) -> bool:
         """Subject of its clause, also inverted ("said Getmanchuk") or in apposition to the
@@ -99,6 +101,20 @@ class Resolver:
         if referent.kind == "person" and referent.key[0] == "person":
             self.named.append((start, referent.key[1], True))
             self.named.sort()
+        elif referent.kind == "organisation":
+            self.last_organisation = (start, referent)
+
+    def _sentence(self, char: int) -> int:
+        return bisect_right(self.sentence_starts, char)
+
+    def _it(self, token: Token) -> Referent:
+        """ "It said": the organisation (or document) that spoke last, a sentence or two
+        before; else some group."""
+        if self.last_organisation is not None:
+            start, referent = self.last_organisation
+            if 0 <= self._sentence(token.idx) - self._sentence(start) <= IT_REACH:
+                return referent
+        return Referent("group", ("group", token.lower_))
 
     def _in_quote(self, char: int) -> bool:
         return _inside(self.quoted, char)
@@ -114,6 +130,8 @@ class Resolver:
             return self._pronoun(root)
         if root.lower_ in RELATIVE:
             return self._relative(root)
+        if root.lower_ == "it" and len(span) == 1:
+            return self._it(root)
         if root.lower_ in GROUP_PRONOUNS:
             return Referent("group", ("group", root.lower_))
         return self._noun_phrase(span, root)
@@ -158,7 +176,19 @@ class Resolver:
         if token.tag_ == "PRP$" and token.lower_ in pronoun_genders():
             referent = self._pronoun(token)
             return referent if referent.kind == "person" else None
+        if token.lower_ in words("org_anaphor_heads.txt") and token.dep_ in ("poss", "compound"):
+            return self._nearest_organisation(token)  # "the committee's report"
         return None
+
+    def _nearest_organisation(self, token: Token) -> Referent | None:
+        """The organisation whose name holds the noun (or a synonym), mentioned nearest."""
+        nouns = synonyms(token.lower_, "org_synonyms.txt")
+        fitting = [o for o in self.orgs if o["mentions"] and _fits(o["name"], nouns, set())]
+        if not fitting:
+            return None
+        distance = lambda o: min(abs(m["start"] - token.idx) for m in o["mentions"])  # noqa: E731
+        org = min(fitting, key=distance)
+        return Referent("organisation", ("org", org["id"]), org["name"])
 
     def _pronoun(self, token: Token) -> Referent:
         """The last person named before it whose gender does not contradict it; a subject
@@ -296,7 +326,12 @@ class Resolver:
         fitting = {i for i, score in scores.items() if score == best}
         before = [(s, i) for s, i, _ in self.named if s < root.idx and i in fitting]
         if before:
-            return before[-1][1]
+            last_start, last = before[-1]
+            if self._sentence(root.idx) - self._sentence(last_start) <= 1:
+                return last
+            # Named a while ago: the one the article names most ("the senator" is its subject).
+            counts = {i: sum(1 for _, j in before if j == i) for _, i in before}
+            return max(reversed(before), key=lambda b: counts[b[1]])[1]
         after = [(s, i) for s, i, _ in self.named if i in fitting]
         return after[0][1] if after else None
 
