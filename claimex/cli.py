@@ -502,7 +502,6 @@ def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model) -> None:
     Matching and metrics are those of claimex-score."""
     from claimex import evaluate
     from claimex.evaluate.report import build_report, write_json, write_tables
-
     from claimex.io.output import open_output
 
     try:

@@ -36,8 +36,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-CONFIG_ENV = "CLAIMEX_CONFIG"
-
 
 def _phrase(value: str) -> str:
     value = value.strip()

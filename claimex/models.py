@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "1.0"
+
+CONTENT_JOINER = " "  # between the spans of a quote in its words-only ``content``
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["person", "group", "organisation", "unknown"]
@@ -51,13 +53,36 @@ class SpeakerMention(TextSpan):
 
 
 class Quote(TextSpan):
+    """``text``/``start``/``end`` are the outer slice, from the first word quoted to the last
+    (a split quote's cue included); ``content`` is the quote's words alone: the texts of its
+    ``spans`` joined by one space (``text`` itself for a quote in one piece)."""
+
     id: str
+    content: str
     kind: QuoteKind
     spans: list[Offsets] = Field(default_factory=list)
     cue: TextSpan | None = None
     speaker: SpeakerMention | None = None
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _words_only(cls, data: object) -> object:
+        """``content`` left out (a record written before it existed, a hand-built quote)
+        is derived from ``text`` and ``spans``, which hold everything it is made of."""
+        if not isinstance(data, dict) or "content" in data or "text" not in data:
+            return data
+        text, start = data["text"], data.get("start", 0)
+        pieces = [_offsets(s) for s in data.get("spans") or []]
+        words = [text[s - start : e - start] for s, e in pieces] or [text]
+        return {**data, "content": CONTENT_JOINER.join(words)}
+
+
+def _offsets(span: object) -> tuple[int, int]:
+    if isinstance(span, dict):
+        return span["start"], span["end"]
+    return span.start, span.end  # an Offsets
 
 
 class Speaker(_Model):

@@ -67,17 +67,8 @@ def _joined(values) -> str:
     return "; ".join(values)
 
 
-def _content(quote) -> str:
-    """The quote's ``content`` (what was said, without the attribution) as plain text, for
-    models that have the field."""
-    content = getattr(quote, "content", None)
-    if content is None:
-        return ""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ... ".join(getattr(piece, "text", str(piece)) for piece in content)
-    return getattr(content, "text", str(content))
+# A quote's words alone, without the attribution, where the model has them.
+HAS_CONTENT = "content" in Quote.model_fields
 
 
 def _quote_row(q) -> list:
@@ -87,7 +78,7 @@ def _quote_row(q) -> list:
         speaker.text if speaker else "", q.cue.text if q.cue else "", q.kind, q.text, q.start,
         q.end, q.confidence, q.rule,
     ]  # fmt: skip
-    return row + [_content(q)] if "content" in Quote.model_fields else row
+    return row + [q.content] if HAS_CONTENT else row
 
 
 def _speaker_row(s) -> list:
@@ -117,9 +108,8 @@ def _claim_row(c) -> list:
 
 @dataclass(frozen=True)
 class CsvTable:
-    """One CSV table: a row per item of the record's ``items`` list, after the source."""
+    """The columns of one CSV table (after ``source``) and the row of one item."""
 
-    items: str
     columns: tuple[str, ...]
     row: Callable[[object], list]
 
@@ -131,29 +121,21 @@ def _columns(names: str) -> tuple[str, ...]:
 _QUOTE_COLUMNS = _columns(
     "quote_id speaker_id speaker_name speaker_mention cue kind text start end confidence rule"
 )
+# Table name -> its columns; the rows are the items of the record's list of that name.
 CSV_TABLES = {
-    "quotes": CsvTable(
-        "quotes",
-        _QUOTE_COLUMNS + (("content",) if "content" in Quote.model_fields else ()),
-        _quote_row,
-    ),
+    "quotes": CsvTable(_QUOTE_COLUMNS + (("content",) if HAS_CONTENT else ()), _quote_row),
     "speakers": CsvTable(
-        "speakers",
         _columns("speaker_id name kind title organisation gender aliases quote_ids mentions"),
         _speaker_row,
     ),
     "figures": CsvTable(
-        "figures",
         _columns(
             "figure_id text start end value low high unit qualifier trend counted category quote_id"
         ),
         _figure_row,
     ),
-    "organisations": CsvTable(
-        "organisations", _columns("organisation_id name aliases mentions"), _organisation_row
-    ),
+    "organisations": CsvTable(_columns("organisation_id name aliases mentions"), _organisation_row),
     "claims": CsvTable(
-        "claims",
         _columns("claim_id text start end speaker_id quote_id figure_ids organisation_ids"),
         _claim_row,
     ),
@@ -170,6 +152,7 @@ class CsvWriter:
 
     def __init__(self, stream: IO[str], table: str = "quotes"):
         self.stream = stream
+        self.items = table
         self.table = CSV_TABLES[table]
         self.writer = csv.writer(stream)
         self.writer.writerow(("source",) + self.table.columns)
@@ -177,7 +160,7 @@ class CsvWriter:
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return
-        for item in getattr(record, self.table.items):
+        for item in getattr(record, self.items):
             self.writer.writerow([csv_cell(v) for v in (record.source, *self.table.row(item))])
         self.stream.flush()
 

@@ -157,7 +157,7 @@ CASES = [
     # a quoted fragment under a characterization verb
     (
         'The mayor called the proposal "reckless and expensive."',
-        [("mixed", 'the proposal "reckless and expensive.', "The mayor", "called")],
+        [("mixed", 'the proposal "reckless and expensive."', "The mayor", "called")],
     ),
     # a verbless quotation that the parser takes for the subject
     (

@@ -32,7 +32,8 @@ TEXT = '"Taxes will rise," said Ana Lopez.'
 
 def _article(source: str = "a.txt") -> Article:
     quote = Quote(
-        id="q1", text="Taxes will rise,", start=1, end=17, kind="direct",
+        id="q1", text="Taxes will rise,", start=1, end=17, content="Taxes will rise,",
+        kind="direct",
         cue=TextSpan(text="said", start=19, end=23),
         speaker=SpeakerMention(text="Ana Lopez", start=24, end=33, name="Ana Lopez"),
         confidence=0.9, rule="direct:after",
@@ -184,7 +185,7 @@ def _wide_article() -> Article:
     cue = text.index("said")
     name = text.index("Marguerite")
     quote = Quote(
-        id="q1", text=LONG_QUOTE, start=start, end=end, kind="direct",
+        id="q1", text=LONG_QUOTE, start=start, end=end, content=LONG_QUOTE, kind="direct",
         cue=TextSpan(text="said", start=cue, end=cue + 4),
         speaker=SpeakerMention(
             text="Marguerite Okonkwo-Lindqvist", start=name, end=name + 28,

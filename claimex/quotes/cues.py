@@ -48,6 +48,9 @@ STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over"
 # bill", "said he wanted to attack them") describes the person more often than it reports
 # what they said: PolNeAR annotates fewer than half of them (measured on its train split).
 EMBEDDED_DEPS = ("relcl", "acl", "ccomp", "xcomp")
+CONTRAST_MARKS = ("while", "whereas", "though", "although", "as")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+PERSONAL_PRONOUNS = ("he", "she", "they", "i", "we")  # most often the speaker again
 QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
 
 
@@ -161,13 +164,32 @@ def _clause_tokens(verb: Token, clause: Token) -> Span:
     end, head = clause.right_edge.i, verb.head
     if clause.i > verb.i:
         for child in verb.rights:
-            if child.i > end and (child.dep_ == "parataxis" or _reason(child)):
+            if child.i > end and (
+                child.dep_ == "parataxis" or _reason(child) or _joined_clause(child)
+            ):
                 end = child.right_edge.i
         # "X stressed that A — B" parsed with B as the root and the cue under it.
+        # Not when that root is a cue itself: "A told B that C, the report said".
         opens_sentence = verb.left_edge.i == sentence(verb).start
         if opens_sentence and verb.dep_ in ("ccomp", "parataxis") and head.i > end:
-            end = head.right_edge.i
+            end = end if _speaks(head) else head.right_edge.i
     return verb.doc[clause.left_edge.i : end + 1]
+
+
+def _joined_clause(token: Token) -> bool:
+    """ "said A, and B", "said A, but that B": a clause with a subject of its own joined to
+    the cue goes on with what was said, unless it is a statement of its own ("and she added
+    that ...") or goes on about the speaker ("said A, but he did not apologise")."""
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or _cue_lemma(token):
+        return False
+    if any(_complementiser(c) for c in token.lefts):
+        return True
+    subjects = [c for c in token.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    speaker = subject_of(token.head)
+    return bool(subjects) and not any(
+        s.lower_ in PERSONAL_PRONOUNS or (speaker is not None and s.lower_ == speaker.lower_)
+        for s in subjects
+    )
 
 
 def _reason(token: Token) -> bool:
@@ -200,22 +222,49 @@ def _cue_lemma(token: Token) -> bool:
 
 def _trimmed_clause(tokens: Span, noun_phrase: bool = False) -> Span:
     """What was said ends at a semicolon, and before a trailing aside set off by a comma
-    (", the presumed favourite", ", arguing that ..."). After a noun phrase ("acknowledged
-    the reality of climate change, which makes him an outlier") a relative clause set off
-    by a comma is the writer's too. ``tokens`` is a stretch of the document."""
+    (", the presumed favourite", ", arguing that ...", ", while critics say ..."). After a
+    noun phrase ("acknowledged the reality of climate change, which makes him an outlier") a
+    relative clause set off by a comma is the writer's too. A statement of its own joined
+    on ("said the ferry was late and warned that ...") ends it as well. ``tokens`` is a
+    stretch of the document."""
     if len(tokens) <= 3:
         return tokens
-    doc, first = tokens.doc, tokens.start + 3
+    doc, first, last = tokens.doc, tokens.start + 3, tokens.end - 1
     breaks = _clause_breaks(doc)
     for i in breaks[bisect_left(breaks, first) : bisect_left(breaks, tokens.end)]:
         t = doc[i]
         if t.text == ";":
             return _without_tail(tokens, t.i)
         edge = t.left_edge.i
-        aside = (_is_aside(t) or (noun_phrase and t.dep_ == "relcl")) and edge > tokens[0].i + 2
-        if aside and t.doc[edge - 1].text == "," and t.right_edge.i >= tokens[-1].i - 1:
+        if edge <= tokens.start + 2 or t.right_edge.i < last - 1:
+            continue
+        aside = _is_aside(t) or _contrast(t) or (noun_phrase and t.dep_ == "relcl")
+        if aside and doc[edge - 1].text == ",":
+            return _without_tail(tokens, edge)
+        if _own_statement(t) and not tokens.start <= t.head.head.i <= last:
             return _without_tail(tokens, edge)
     return tokens
+
+
+def _contrast(token: Token) -> bool:
+    """ ", while others say ...", ", though polls show ...", ", as he has often claimed": a
+    clause set against what was said with a cue of its own is the writer's (a plain one,
+    ", while 23 percent backed her", goes on with it)."""
+    if token.dep_ != "advcl" or not _cue_lemma(token):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.lefts)
+
+
+def _own_statement(token: Token) -> bool:
+    """A finite verb of saying or of stance joined on ("... and said she would stand",
+    "... and blamed the captain"): a cue of its own. One with a modal or a complementiser
+    ("... and would back him", "... and that it would go on") still reports the same words;
+    the caller checks that it is joined to the clause's own verb, not to one inside it."""
+    if token.dep_ != "conj" or token.tag_ not in FINITE_TAGS or token.head.i > token.i:
+        return False
+    if any(c.dep_ in ("aux", "mark") for c in token.lefts):
+        return False
+    return bool(lemma_in(token.text, SPEECH) or lemma_in(token.text, STANCE))
 
 
 def _clause_breaks(doc: Doc) -> list[int]:
@@ -226,7 +275,11 @@ def _clause_breaks(doc: Doc) -> list[int]:
 
 
 def _find_clause_breaks(doc: Doc) -> list[int]:
-    return [t.i for t in doc if t.text == ";" or t.dep_ == "relcl" or _is_aside(t)]
+    return [
+        t.i
+        for t in doc
+        if t.text == ";" or t.dep_ == "relcl" or _is_aside(t) or _contrast(t) or _own_statement(t)
+    ]
 
 
 def _without_tail(tokens: Span, cut: int) -> Span:
@@ -240,7 +293,8 @@ def _trailing_conj(verb: Token) -> bool:
     """ "A will happen, experts warned": the parser often makes the cue a conjunct of A."""
     if verb.dep_ != "conj" or verb.i < verb.head.i:
         return False
-    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = subjects[-1] if subjects else None  # "A, but B, the source said": the nearest
     if subject is None or subject.left_edge.i == 0:
         return False
     return verb.doc[subject.left_edge.i - 1].text == ","

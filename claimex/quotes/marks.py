@@ -1,9 +1,12 @@
 """Quote-mark pairing over raw text: which stretches of the text are inside quote marks.
 
-Pairing never fails: every mark is either paired, or left as a stray. Only double quote marks
+Pairing never fails: every mark is either paired, or left as a stray. Double quote marks
 delimit quotations (straight, curly, low-9, guillemets, the typewriter pairs ``...'' and
-''...''); single quotes are left alone because inside a quotation they mark a quote within the
-quote, and elsewhere they are mostly apostrophes. A quotation never crosses a paragraph (a
+''...''); single quotes inside a quotation mark a quote within the quote, and elsewhere they are
+mostly apostrophes. In British-style copy, where curly single quotes delimit more quotations
+than double marks do, the single pair takes the double marks' place: ``‘`` opens, and
+``’`` closes where it ends a word (``Britain’s``, ``’90s``, ``rock ’n’ roll``
+are apostrophes; so is ``‘`` before a decade, ``‘90s``). A quotation never crosses a paragraph (a
 line break): news style reopens the quote on each paragraph of a long quotation without
 closing the previous one, so an unclosed quotation ends with its paragraph and is marked as
 continued when the next paragraph opens with a quote mark.
@@ -12,13 +15,18 @@ continued when the next paragraph opens with a quote mark.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-OPENERS = {"\u201c", "\u201e", "\u00ab", "``"}
-CLOSERS = {"\u201d", "\u00bb"}
+OPENERS = {"\u201c", "\u201e", "\u00ab", "``", "\u2018"}
+CLOSERS = {"\u201d", "\u00bb", "\u2019"}
 AMBIGUOUS = {'"', "\u2033", "''"}
 # Two-character marks first so that '' is not read as two apostrophes.
 MARK_RE = re.compile("``|''|[\"\u201c\u201d\u201e\u00ab\u00bb\u2033]")
+# Curly single quotes as quotation marks: an opening one not before a decade ("\u201890s"), a
+# closing one after a word and not before a letter or digit (not "it\u2019s", "\u2019n\u2019 roll").
+MIN_SINGLE_STYLE = 2  # one single-quoted headline is no evidence of British style
+SINGLE_RE = re.compile(r"\u2018(?!\d0s\b)|(?<=[^\s\u2018])\u2019(?![^\W_])")
 LEFT_OPEN_CONTEXT = set("([{\u2014\u2013-/") | OPENERS
 STYLES = {
     "\u201c": "curly",
@@ -28,6 +36,8 @@ STYLES = {
     "\u00bb": "guillemet",
     "``": "typewriter",
     "''": "typewriter",
+    "\u2018": "single",
+    "\u2019": "single",
 }
 RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-") | CLOSERS
 
@@ -64,7 +74,7 @@ def _direction(text: str, start: int, end: int) -> str:
 
 def _style(text: str, start: int) -> str:
     """The family of the quote mark at ``start``: a paragraph reopens with the same one."""
-    mark = MARK_RE.match(text, start)
+    mark = MARK_RE.match(text, start) or SINGLE_RE.match(text, start)
     return STYLES.get(mark.group() if mark else "", "straight")
 
 
@@ -85,10 +95,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pair_paragraph(text: str, para_start: int, para_end: int) -> list[Quoted]:
+def _pair_paragraph(
+    text: str, para_start: int, para_end: int, marks: re.Pattern = MARK_RE
+) -> list[Quoted]:
     found: list[Quoted] = []
     open_mark: re.Match | None = None
-    for mark in MARK_RE.finditer(text, para_start, para_end):
+    for mark in marks.finditer(text, para_start, para_end):
         direction = _direction(text, mark.start(), mark.end())
         if open_mark is None:
             if direction != "close":  # a stray closing mark pairs with nothing
@@ -109,10 +121,26 @@ def _pair_paragraph(text: str, para_start: int, para_end: int) -> list[Quoted]:
     return found
 
 
+def _single_style(doubles: list[list[Quoted]], singles: list[list[Quoted]]) -> bool:
+    """Whether single quotes delimit the quotations: more closed single-quoted stretches
+    outside double quotation marks than double-quoted ones, and two at least (a headline's
+    \u2018...\u2019 is not enough)."""
+    spans = [(q.open_start, q.close_end) for para in doubles for q in para]
+    starts = [start for start, _ in spans]
+    outer = 0
+    for q in (q for para in singles for q in para if q.closed):
+        i = bisect_right(starts, q.open_start) - 1
+        outer += i < 0 or spans[i][1] <= q.open_start
+    return outer > len(spans) and outer >= MIN_SINGLE_STYLE
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """All quoted stretches of ``text`` in text order."""
     paragraphs = _paragraphs(text)
     per_paragraph = [_pair_paragraph(text, start, end) for start, end in paragraphs]
+    singles = [_pair_paragraph(text, start, end, SINGLE_RE) for start, end in paragraphs]
+    if _single_style(per_paragraph, singles):
+        per_paragraph = singles
     for i in range(len(paragraphs) - 1):
         quoted, following = per_paragraph[i], per_paragraph[i + 1]
         if quoted and not quoted[-1].closed and following:
