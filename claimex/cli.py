@@ -193,7 +193,7 @@ def cli() -> None:
     help="Worker processes of the local cluster --dask starts.",
 )  # fmt: skip
 @click.option(
-    "--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+    "--partition-size", type=click.IntRange(min=1), default=32, show_default=True,
     help="Documents per --dask partition (text files, lines, Parquet row groups).",
 )  # fmt: skip
 @click.option(
@@ -298,9 +298,9 @@ def _extract_dask(paths, writing: dict, quiet: bool, sources: dict, pipeline: di
 
     options = ReadOptions(
         encoding=sources["encoding"], input_format=sources["input_format"],
-        fields=sources["fields"], model=pipeline["model"], batch_size=pipeline["batch_size"],
-        join_continuations=pipeline["join_continuations"], lexicons=pipeline["lexicons"],
-        min_confidence=pipeline["min_confidence"],
+        fields=sources["fields"], max_bytes=sources["max_bytes"], model=pipeline["model"],
+        batch_size=pipeline["batch_size"], join_continuations=pipeline["join_continuations"],
+        lexicons=pipeline["lexicons"], min_confidence=pipeline["min_confidence"],
     )  # fmt: skip
     progress = sys.stderr.isatty() and not quiet
     with Reporter(sys.stderr, quiet, progress) as report:
