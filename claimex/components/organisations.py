@@ -31,7 +31,7 @@ from claimex.entities.names import (
     tokens_matching,
 )
 from claimex.entities.orgforms import OrgForm, initials, is_acronym, merge_forms, norm
-from claimex.entities.orgspans import introduced_spans, known_spans, suffix_spans
+from claimex.entities.orgspans import forget_spans, organisation_word_spans
 from claimex.entities.people import find_people, header_end, token_owners
 from claimex.lexicons import entries, words
 from claimex.text import doc_text
@@ -210,8 +210,7 @@ def _names_event(doc: Doc, form: OrgForm) -> bool:
 
 def candidate_forms(doc: Doc, text: str, person_tokens: set[int]) -> list[OrgForm]:
     ranges = [piece for span in _entity_spans(doc) for piece in _split_slash(span)]
-    ranges += known_spans(doc, text) + _police_spans(doc, text) + suffix_spans(doc, text)
-    ranges += introduced_spans(doc, text)
+    ranges += organisation_word_spans(doc, text) + _police_spans(doc, text)
     forms, taken, common = [], set(), common_words(text)
     not_names = _initials_of_non_organisations(doc)
     for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
@@ -258,6 +257,7 @@ def find_organisations(doc: Doc) -> list[dict]:
     person_tokens = set(token_owners(find_people(doc, keep=True)))
     text = doc_text(doc)
     forms = _drop_headline_phrases(text, candidate_forms(doc, text, person_tokens))
+    forget_spans(doc)
     groups = merge_forms(doc, text, forms)
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 

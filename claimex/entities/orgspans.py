@@ -89,10 +89,28 @@ def suffix_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+SPANS_KEY = "claimex_org_word_spans"
+
+
+def organisation_word_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Token ranges of the names above (``text`` is ``doc.text``), found once per document:
+    the people finder and the organisation finder both read them (the latter drops them
+    from ``doc.user_data`` when done, see :func:`forget_spans`)."""
+    spans = doc.user_data.get(SPANS_KEY)
+    if spans is None:
+        spans = known_spans(doc, text) + suffix_spans(doc, text) + introduced_spans(doc, text)
+        doc.user_data[SPANS_KEY] = spans
+    return spans
+
+
+def forget_spans(doc: Doc) -> None:
+    doc.user_data.pop(SPANS_KEY, None)
+
+
 def organisation_tokens(doc: Doc, text: str, people: set[str]) -> set[int]:
-    """Tokens of the names above (``text`` is ``doc.text``) other than ``people``'s names
-    ("Bloomberg" where the article names a Michael Bloomberg)."""
-    spans = known_spans(doc, text) + suffix_spans(doc, text) + introduced_spans(doc, text)
+    """Tokens of the names above other than ``people``'s names ("Bloomberg" where the
+    article names a Michael Bloomberg)."""
+    spans = organisation_word_spans(doc, text)
     return {i for s, e in spans if doc[s:e].text not in people for i in range(s, e)}
 
 
