@@ -193,7 +193,7 @@ def cli() -> None:
     help="Worker processes of the local cluster --dask starts.",
 )  # fmt: skip
 @click.option(
-    "--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+    "--partition-size", type=click.IntRange(min=1), default=32, show_default=True,
     help="Documents per --dask partition (text files, lines, Parquet row groups).",
 )  # fmt: skip
 @click.option(
@@ -298,9 +298,9 @@ def _extract_dask(paths, writing: dict, quiet: bool, sources: dict, pipeline: di
 
     options = ReadOptions(
         encoding=sources["encoding"], input_format=sources["input_format"],
-        fields=sources["fields"], model=pipeline["model"], batch_size=pipeline["batch_size"],
-        join_continuations=pipeline["join_continuations"], lexicons=pipeline["lexicons"],
-        min_confidence=pipeline["min_confidence"],
+        fields=sources["fields"], max_bytes=sources["max_bytes"], model=pipeline["model"],
+        batch_size=pipeline["batch_size"], join_continuations=pipeline["join_continuations"],
+        lexicons=pipeline["lexicons"], min_confidence=pipeline["min_confidence"],
     )  # fmt: skip
     progress = sys.stderr.isatty() and not quiet
     with Reporter(sys.stderr, quiet, progress) as report:
@@ -496,18 +496,24 @@ def info_cli(model: str | None, config: str | None, as_json: bool) -> None:
     "(.html: a review page; .jsonl: one JSON object per error; else text).",
 )  # fmt: skip
 @click.option("--model", "-m", envvar="CLAIMEX_MODEL", help="spaCy pipeline to load.")
-def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model) -> None:
+@click.option(
+    "--config", type=click.Path(dir_okay=False), envvar="CLAIMEX_CONFIG", show_envvar=True,
+    help="Config file whose word lists claimex uses on the gold texts (as extract --config).",
+)  # fmt: skip
+def eval_cli(gold, pred, fmt, by, per_doc, errors_path, model, config) -> None:
     """Score claimex on GOLD: claimex JSON Lines annotations or a brat folder (.txt + .ann).
 
     Matching and metrics are those of claimex-score."""
     from claimex import evaluate
     from claimex.evaluate.report import build_report, write_json, write_tables
-
     from claimex.io.output import open_output
 
     try:
         gold_docs = evaluate.read_gold(gold)
-        records = evaluate.read_predictions(pred) if pred else evaluate.predict(gold_docs, model)
+        if pred:
+            records = evaluate.read_predictions(pred)
+        else:
+            records = evaluate.predict(gold_docs, model, lexicons=_lexicons(config))
         results = evaluate.score(gold_docs, records)
         if errors_path:
             with open_output(errors_path) as stream:

@@ -1,4 +1,4 @@
-"""A text over the pipeline's ``max_length``, processed as a stream of chunks in bounded memory.
+"""A long text (over 100,000 characters), processed as a stream of chunks in bounded memory.
 
 Each chunk (cut after a paragraph where possible) goes through the whole pipeline on its
 own; its Doc is dropped as soon as its record is built, and the record is merged into the

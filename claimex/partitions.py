@@ -20,13 +20,15 @@ from claimex.io.compressed import compression_of
 from claimex.io.formats import format_of, read_range
 from claimex.io.records import RecordFields
 from claimex.run import Summary, run
-from claimex.sources import Document, expand_paths, read_file
+from claimex.sources import MAX_BYTES, Document, expand_paths, read_file
 
 MANIFEST = "manifest.jsonl"
+DESCRIBED = ("format", "inputs", "start", "count")  # what Partition.describe() gives
 PART_FORMATS = ("jsonl", "parquet")
-# Documents per partition: enough that a part's start-up costs little, few enough that a
-# lost worker's partition is redone quickly and two workers stay busy on a few thousand.
-PARTITION_SIZE = 200
+# Documents per partition: a part takes seconds to a minute, against milliseconds of overhead
+# (a task, a file, a manifest line), and the last parts, which leave workers idle while they
+# finish, are short. A million documents make 31,250 parts, which a scheduler handles well.
+PARTITION_SIZE = 32
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class ReadOptions:
     encoding: str | None = None
     input_format: str | None = None
     fields: RecordFields = field(default_factory=RecordFields)
+    max_bytes: int = MAX_BYTES
     model: str | None = None
     batch_size: int = 16
     join_continuations: bool = True
@@ -59,7 +62,7 @@ class Partition:
     def describe(self) -> dict:
         """What the manifest records of the partition: its inputs, as given, and its slice."""
         sources = [item.source if isinstance(item, Document) else item[0] for item in self.items]
-        return {"format": self.fmt, "inputs": sources, "start": self.start, "count": self.count}
+        return dict(zip(DESCRIBED, (self.fmt, sources, self.start, self.count), strict=True))
 
 
 class OutputExists(ClaimexError):
@@ -148,7 +151,7 @@ def _row_groups(path: Path) -> list[int] | None:
 
 def partition_documents(part: Partition, options: ReadOptions) -> Iterator[Document]:
     """The Documents of one partition, read by the same readers as a local run."""
-    read = (options.encoding, options.input_format, options.fields)
+    read = (options.encoding, options.input_format, options.fields, options.max_bytes)
     if part.start is not None:
         (source, path), = part.items  # fmt: skip
         yield from read_range(
@@ -259,13 +262,14 @@ class Manifest:
         if not entries or entries[0] != self.header:
             raise OutputExists(f"{self.path} is of another run (format or partition size)")
         planned = {p.index: p.describe() for p in parts}
+        for entry in entries[1:]:
+            if planned.get(entry["part"]) != {k: entry.get(k) for k in DESCRIBED}:
+                raise OutputExists(
+                    f"the inputs are not those of the run in {self.path.parent} (part "
+                    f"{entry['part']} differs): give the same ones, or an empty directory"
+                )
         out_dir = self.path.parent
-        return {
-            e["part"]: e
-            for e in entries[1:]
-            if planned.get(e["part"]) == {k: e[k] for k in ("format", "inputs", "start", "count")}
-            and part_done(out_dir, e["part"], self.fmt)
-        }
+        return {e["part"]: e for e in entries[1:] if part_done(out_dir, e["part"], self.fmt)}
 
     def record(self, entry: dict) -> None:
         self._append({k: v for k, v in entry.items() if k != "messages"})

@@ -178,14 +178,15 @@ def _chunk_record(nlp: Language, chunk: str, source: str) -> Article:
 
 
 def _long_warning(text: str, nlp: Language) -> str:
-    chunks = len(chunk_bounds(text, _chunk_chars(nlp)))
-    return (
-        f"{len(text)} characters is over the pipeline's max_length ({nlp.max_length}): "
-        f"processed in {chunks} paragraph chunks"
-    )
+    limit = _chunk_chars(nlp)
+    chunks = len(chunk_bounds(text, limit))
+    return f"{len(text)} characters: processed in {chunks} paragraph chunks of at most {limit}"
 
 
 def _chunk_chars(nlp: Language) -> int:
+    """Texts longer than this are processed in chunks of at most this many characters: a
+    whole parse of a long text takes about 3 KB per character, and rules comparing the
+    quotes, figures or names of a document with each other grow with its square."""
     return min(nlp.max_length, CHUNK_CHARS)
 
 
@@ -233,10 +234,11 @@ def _pipe_zone(
     nlp: Language, items: Iterable[tuple[str, C]], n_process: int, batch_size: int, max_chars: int
 ) -> Iterator[tuple[C, Article | ErrorRecord]]:
     """Texts go through ``nlp.pipe``; each waits here with its context until its document is
-    back. A text over ``nlp.max_length`` goes through as an empty placeholder and is processed
-    in chunks when its turn comes. If a component fails (spaCy's own ones raise, ending
-    ``nlp.pipe``), the documents still on their way are run one at a time, so only the one that
-    fails becomes an error record, and ``nlp.pipe`` starts again on the rest."""
+    back. A text over the chunk size (:func:`_chunk_chars`) goes through as an empty
+    placeholder and is processed in chunks when its turn comes. If a component fails (spaCy's
+    own ones raise, ending ``nlp.pipe``), the documents still on their way are run one at a
+    time, so only the one that fails becomes an error record, and ``nlp.pipe`` starts again on
+    the rest."""
     items = iter(items)
     sent: deque[tuple[str, C]] = deque()
 
@@ -249,13 +251,13 @@ def _pipe_zone(
             except Exception as exc:  # the inputs', not a document's: it ends the run
                 raise _InputFailed from exc
             sent.append((text, context))
-            yield "" if len(text) > min(nlp.max_length, max_chars) else text
+            yield "" if len(text) > min(_chunk_chars(nlp), max_chars) else text
 
     while True:
         try:
             for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
                 text, context = sent[0]
-                if len(text) > min(nlp.max_length, max_chars):
+                if len(text) > min(_chunk_chars(nlp), max_chars):
                     record = record_alone(nlp, text, context.source, max_chars)
                 else:
                     record = to_record(doc, context.source)
@@ -279,12 +281,12 @@ class _InputFailed(Exception):
 def record_alone(
     nlp: Language, text: str, source: str, max_chars: int = MAX_CHARS
 ) -> Article | ErrorRecord:
-    """The record of one text run on its own (in chunks if it is over ``max_length``); an
+    """The record of one text run on its own (in chunks if it is long); an
     exception, or a text over ``max_chars``, becomes the document's error record."""
     if len(text) > max_chars:
         message = f"{len(text):,} characters is over the size limit of {max_chars:,}"
         return ErrorRecord(source=source, error=ErrorInfo(type="TooLarge", message=message))
-    long = len(text) > nlp.max_length
+    long = len(text) > _chunk_chars(nlp)
     try:
         if long:
             record = process_in_chunks(

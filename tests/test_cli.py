@@ -73,6 +73,11 @@ def test_json_is_one_array_for_any_number_of_documents(runner, corpus):
         ("out.jsonl", [], lambda text: [r["source"] for r in _records(text)]),
         ("out.csv", [], lambda text: [r["source"] for r in csv.DictReader(io.StringIO(text))]),
         ("out.txt", [], lambda text: [r["source"] for r in _records(text)]),  # no writer's
+        (
+            "out.html",
+            [],
+            lambda text: re.findall(r"<!DOCTYPE html>.*?([^\s<>\"]*a\.txt)", text, re.S),
+        ),
         ("out.csv", ["-f", "jsonl"], lambda text: [r["source"] for r in _records(text)]),
     ],
 )

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from claimex.cli import cli
 from claimex.dask import extract_bag, extract_records, run_dask
-from claimex.partitions import MANIFEST, ReadOptions, plan
+from claimex.partitions import MANIFEST, Manifest, OutputExists, ReadOptions, plan
 from claimex.render import Reporter
 
 distributed = pytest.importorskip("distributed")
@@ -112,6 +112,15 @@ def test_an_earlier_run_is_not_overwritten_without_resume(client, corpus, tmp_pa
     (tmp_path / MANIFEST).write_text('{"manifest": 1}\n')
     result = CliRunner().invoke(cli, ["extract", *corpus, "--dask", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "pass --resume" in result.stderr
+
+
+def test_resume_refuses_other_inputs(corpus, tmp_path):
+    parts = plan(corpus, ReadOptions(), size=2)
+    manifest = Manifest(tmp_path, "jsonl", 2)
+    assert manifest.done(parts, resume=False) == {}
+    manifest.record({"part": 0, **parts[0].describe(), "documents": 2})
+    with pytest.raises(OutputExists, match="part 0 differs"):
+        manifest.done(plan(corpus[1:], ReadOptions(), size=2), resume=True)
 
 
 def test_resume_after_an_interruption(client, corpus, local_output, tmp_path):

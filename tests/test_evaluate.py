@@ -273,10 +273,34 @@ def test_bad_gold_is_one_line_on_stderr(tmp_path, content, message):
     assert message in result.stderr and result.stdout == ""
 
 
+def test_malformed_brat_is_one_line_on_stderr(tmp_path):
+    (tmp_path / "x.txt").write_text("Ana said so.", encoding="utf-8")
+    (tmp_path / "x.ann").write_text("T1\tSource zero 3\tAna\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path), "--pred", str(tmp_path / "x.txt")])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "x.ann: not brat standoff" in result.stderr
+
+
 def test_eval_without_pred_runs_claimex_on_the_gold(nlp, gold_file):
     result = CliRunner().invoke(cli, ["eval", str(gold_file[0]), "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["docs_missing"] == 0
+
+
+def test_eval_config_word_lists_reach_the_extraction(nlp, tmp_path):
+    text = "Fares will rise, Lena Marsh harrumphed.\n"
+    gold = {"id": "fares", "text": text, "quotes": [
+        {"start": 0, "end": 15, "kind": "indirect", "cue": "harrumphed",
+         "speaker": "Lena Marsh", "speaker_start": 17, "speaker_end": 27},
+    ]}  # fmt: skip
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    (tmp_path / "desk.toml").write_text('[speech_verbs]\nadd = ["harrumph"]\n', encoding="utf-8")
+    args = ["eval", str(tmp_path / "gold.jsonl"), "-f", "json"]
+    plain = json.loads(CliRunner().invoke(cli, args).stdout)
+    tuned = json.loads(
+        CliRunner().invoke(cli, [*args, "--config", str(tmp_path / "desk.toml")]).stdout
+    )
+    assert plain["quote_recall"] == 0.0 and tuned["quote_recall"] == 1.0
 
 
 def _annotated(doc: dict) -> bool:

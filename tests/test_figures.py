@@ -345,6 +345,8 @@ def test_glued_split_and_named_amounts(figures, text, written, value, unit):
         ("Two to three hundred boats sailed.", "Two to three hundred", 200, 300),
         ("They paid between 300 and 400 dollars.", "between 300 and 400", 300, 400),
         ("It rained for two or three days.", "two or three", 2, 3),
+        ("Few own more than one or two boats.", "more than one or two", 1, 2),
+        ("Between one and three people were hurt.", "Between one and three", 1, 3),
     ],
 )
 def test_more_ranges(figures, text, written, low, high):
@@ -390,6 +392,8 @@ def test_more_qualifiers(figures, text, written, qualifier):
         ("The index fell 3 points on Friday.", "3", "down"),
         ("The firm saw a drop of 12 percent.", "12 percent", "down"),
         ("He lost the seat four years later.", "four", None),
+        ("Wages rose 0.4 percent after a flat month.", "0.4 percent", "up"),
+        ("She gave the Fund for Growth $5,000.", "$5,000", None),
     ],
 )
 def test_more_trends(figures, text, written, trend):
@@ -409,7 +413,7 @@ def test_more_trends(figures, text, written, trend):
         ("All plants meet ISO 9001 now.", "9001"),
         ("They drove Route 66 in a van.", "66"),
         ("It ran on the 8086 processor.", "8086"),
-        ("Two new 737 Max jets landed.", "737"),
+        ("They flew the 747 jet to Oslo.", "747"),
         ("Steps: 1) register, 2) pay the fee.", "1"),
         ("Steps: 1) register, 2) pay the fee.", "2"),
         ("1. PRICES CLIMB AGAIN\nThe bank said more.", "1"),
@@ -438,6 +442,13 @@ def test_more_not_figures(figures, text, number):
         ("It was a five-percent rise.", "five-percent"),
         ("She holds a two-point lead.", "two"),
         ("It is one of the best phones.", "one"),
+        ("More than 500 Okafor supporters came.", "More than 500"),
+        ("He used his two-million-person mailing list.", "two-million"),
+        ("She leads by a three-percentage-point margin.", "three-percentage-point"),
+        (
+            "Her share rose from 40 percent on May 14 to 46 percent.",
+            "40 percent on May 14 to 46 percent",
+        ),
     ],
 )
 def test_still_figures(figures, text, written):

@@ -144,6 +144,27 @@ NAME_CASES = [
         id="nationality-before-a-ministry",
     ),
     pytest.param(
+        "Owen Tully, chief executive of the poultry company Kellmoor, gave $2 million to a "
+        "super PAC called Forward 30 in May.",
+        ["Kellmoor", "Forward 30"],
+        id="name-introduced-by-its-kind",
+    ),
+    pytest.param(
+        "The tax would be a major source of revenue for the U.S. government, he said.",
+        ["U.S. government"],
+        id="a-country-s-government",
+    ),
+    pytest.param(
+        "Hackers reached U.S. government computers and the Medicare records of millions.",
+        [],
+        id="government-as-a-modifier-and-programmes",
+    ),
+    pytest.param(
+        "He spoke at a Faith & Family forum and later at a Pastors and Pews event.",
+        [],
+        id="names-of-events",
+    ),
+    pytest.param(
         "She testified before the House Benghazi committee in October.",
         ["House Benghazi committee"],
         id="lower-case-committee-noun",

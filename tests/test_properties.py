@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 QUOTE_MARKS = ['"', "“", "”", "«", "»", "'", "‘", "’"]
 PIECES = [
-    *QUOTE_MARKS, " ", " ", "\n", "\n\n", "\r\n", ", ", ". ", ": ", " — ", "-", "%", "$",
+    *QUOTE_MARKS, " ", " ", "\n", "\n\n", "\r\n", "\r", "\u2028", "\x85", "\u200b", "\u200e",
+    "\xad", "\x1b[2J", ", ", ". ", ": ", " — ", "-", "%", "$", "=",
     "said", " said ", "told reporters", "according to", "she", "he added", "Mr. ", "Dr. ",
     "Ana Lopez", "Lopez", "the Riverton Council", "Acme Corp.", "(OBA)", "about", "more than",
     "12,000", "4.5", "3", "2026", "million", "percent", "troops", "dozens of", "date 2026-01-05 ",
@@ -72,10 +73,13 @@ def _check_article(text: str, article) -> None:
 )
 @given(text=texts)
 def test_any_text_gives_valid_records_with_exact_offsets(extract, validator, text):
+    from claimex.io.safe import json_line
+
     record = extract(text, "random.txt")
     assert not hasattr(record, "error"), record  # a component failed on this text
     _check_article(text, record)
     validator.validate(record.model_dump(mode="json"))
+    assert len(json_line(record.model_dump(mode="json")).splitlines()) == 1
 
 
 @settings(max_examples=20, deadline=None)

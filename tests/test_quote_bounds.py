@@ -144,3 +144,36 @@ def test_marks_in_content(nlp, text, expected):
 )
 def test_clause_ends(nlp, text, expected):
     assert [q["content"] for q in _quotes(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "to" phrase the parser hangs on the verb goes on with the object ...
+        (
+            "Clinton recalled her opposition to the new pipeline on Monday.",
+            ["her opposition to the new pipeline"],
+        ),
+        # ... a time or place does not
+        ("The senator attacked his rivals at the rally for their donations.", ["his rivals"]),
+        ("The mayor praised the firefighters during the briefing.", ["the firefighters"]),
+    ],
+)
+def test_stance_object_ends(nlp, text, expected):
+    assert [q["content"] for q in _quotes(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is called on to act, and the act; not the "on"
+        (
+            "The union called on the council to reopen the library.",
+            ["the council to reopen the library"],
+        ),
+        ("The coach urged the players to rest.", ["the players to rest"]),
+        ("Mira Tal vowed to rebuild the pier.", ["to rebuild the pier"]),
+    ],
+)
+def test_intention_starts(nlp, text, expected):
+    assert [q["content"] for q in _quotes(nlp, text)] == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -255,3 +256,14 @@ def test_figure_table_fits_the_width(width):
     assert max(len(line) for line in lines) <= width
     text = stream.getvalue()
     assert "about 40,000 cars" in text and "approximately" in text and "cars a day" in text
+
+
+def test_csv_tables_document_their_columns_in_the_readme():
+    from pathlib import Path
+
+    from claimex.render import CSV_TABLES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, table in CSV_TABLES.items():
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{name}`"))
+        assert re.findall(r"`(\w+)`", row.split("|")[2]) == list(table.columns), name

@@ -93,7 +93,7 @@ def test_each_quote_is_highlighted_in_its_speakers_colour(browser, pages):
         mark = browser.find_element("id", f"d1-{quote['id']}")
         assert mark.is_displayed() and mark.tag_name == "mark"
         assert " ".join(mark.text.split()) == " ".join(quote["text"].split()).strip('"')
-        details = mark.get_attribute("data-details")
+        details = mark.get_attribute("title") or mark.get_attribute("data-details")
         assert f"Speaker: {quote['speaker']['name']}" in details
         colours.setdefault(quote["speaker"]["speaker_id"], set()).add(
             mark.value_of_css_property("background-color")

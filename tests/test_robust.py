@@ -318,3 +318,23 @@ def test_a_long_text_in_chunks_merges_people_across_chunks(nlp, monkeypatch):
     assert "Acme Corp" in names and len(names) == len(set(names))
     for item in (*record.quotes, *record.figures, *record.claims):
         assert text[item.start : item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tests/benchmarks/fuzz.py, seed 0, case 3389: a speaker beside a quotation came out
+        # as an inverted span (start after end).
+        'XotBoris Kane4672963 said that \U0008afbf12,000	Dr. \u200b%"Acme Corp.\U000218a8'
+        "\u5855\u03d9\U000f7a70; \u2019=\u6171\u3d5d\U000637daNIcaccording to\u017d\u6d85"
+        "\U000601b6432936935Boris Kane\xabAcme Corp.%569094377. $Hs9n4.5Y,f606u\u201d93210375"
+        "64.5uKIEM (: Dr. 4.5\U0003251fLopez\u2019,  said that HLl?CGVm \u2014 F3YHUsUCwhich "
+        "-737597214e,4093178120263\u695f\U0007a2d6\U000759fa\u77ae said that \u200b",
+    ],
+)
+def test_fuzz_findings_keep_offsets_exact(extract, text):
+    for quote in extract(text).quotes:
+        for part in (quote, quote.cue, quote.speaker):
+            if part is not None:
+                assert 0 <= part.start <= part.end <= len(text)
+                assert text[part.start : part.end] == part.text

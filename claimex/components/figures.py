@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 from claimex.components._ext import ReadsLexicons, guarded, register_extensions
 from claimex.figures.amounts import join_parts
 from claimex.figures.context import (
+    TIME_POINT_RE,
+    TIME_UNITS,
     Candidate,
     counted_of,
     qualifier_after,
@@ -77,15 +79,18 @@ def to_figure(doc: Doc, text: str, candidate: Candidate, previous_end: int = -1)
         "high": candidate.high,
         "unit": candidate.currency or (candidate.unit if category != "count" else None),
         "qualifier": qualifier,
-        "trend": _trend(text, start, max(end, candidate.unit_end), category),
+        "trend": _trend(text, start, max(end, candidate.unit_end), candidate.unit, category),
         "counted": counted,
         "category": category,
     }
 
 
-def _trend(text: str, start: int, end: int, category: str) -> str | None:
+def _trend(text: str, start: int, end: int, unit: str | None, category: str) -> str | None:
     """Amounts, rates and measures change ("rose 7%"); a count only with "by" ("fell by
-    3,000"): "lost 3,000 people" is a loss, not a fall of a number."""
+    3,000"): "lost 3,000 people" is a loss, not a fall of a number; "lost four years later"
+    says when."""
+    if unit in TIME_UNITS and TIME_POINT_RE.match(text, end):
+        return None
     if category in NOT_COUNTED or (
         category == "count" and not BY_RE.search(text, max(0, start - 40), start)
     ):

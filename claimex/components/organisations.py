@@ -31,16 +31,16 @@ from claimex.entities.names import (
     tokens_matching,
 )
 from claimex.entities.orgforms import OrgForm, initials, is_acronym, merge_forms, norm
-from claimex.entities.orgspans import known_spans, suffix_spans
+from claimex.entities.orgspans import forget_spans, organisation_word_spans
 from claimex.entities.people import find_people, header_end, token_owners
-from claimex.lexicons import words
+from claimex.lexicons import entries, words
 from claimex.text import doc_text
 
 register_extensions()
 
 EDGE_WORDS = {"the", "a", "an"}
 NOT_ORG_LABELS = {"LAW", "EVENT", "WORK_OF_ART", "FAC"}
-POLICE = re.compile(r"\bpolice\b")
+POLICE = re.compile(r"\b(?:police|government)\b")
 
 
 def _edge(token) -> bool:
@@ -182,10 +182,11 @@ def _entity_spans(doc: Doc) -> list[Span]:
 
 
 def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """ "Charlotte-Mecklenburg police": a place's police force."""
+    """ "Charlotte-Mecklenburg police", "the U.S. government": a place's police force or
+    government (not "U.S. government computers")."""
     spans = []
     for token in tokens_matching(doc, text, POLICE):
-        if token.i == 0:
+        if token.i == 0 or token.lower_ == "government" and token.dep_ == "compound":
             continue
         start = token.i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-"):
@@ -195,9 +196,21 @@ def _police_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _names_event(doc: Doc, form: OrgForm) -> bool:
+    """ "a Faith & Freedom forum": a name before an event noun, unless an acronym, a
+    well-known name or one with an organisation word ("a CNN debate", "a Rotary Club dinner")."""
+    after = doc[form.end_tok] if form.end_tok < len(doc) else None
+    if after is None or after.text not in words("event_nouns.txt"):
+        return False
+    heads = words("org_heads.txt") | words("org_suffixes.txt")
+    if is_acronym(form.text) or any(bare(w) in heads for w in form.text.split()):
+        return False
+    return form.text not in entries("org_known.txt")
+
+
 def candidate_forms(doc: Doc, text: str, person_tokens: set[int]) -> list[OrgForm]:
     ranges = [piece for span in _entity_spans(doc) for piece in _split_slash(span)]
-    ranges += known_spans(doc, text) + _police_spans(doc, text) + suffix_spans(doc, text)
+    ranges += organisation_word_spans(doc, text) + _police_spans(doc, text)
     forms, taken, common = [], set(), common_words(text)
     not_names = _initials_of_non_organisations(doc)
     for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
@@ -209,6 +222,8 @@ def candidate_forms(doc: Doc, text: str, person_tokens: set[int]) -> list[OrgFor
                 not_names.add(initials(form.text))
             continue
         if any(i in person_tokens for i in range(form.start_tok, form.end_tok)):
+            continue
+        if _names_event(doc, form):
             continue
         taken.update(range(form.start_tok, form.end_tok))
         forms.append(form)
@@ -242,6 +257,7 @@ def find_organisations(doc: Doc) -> list[dict]:
     person_tokens = set(token_owners(find_people(doc, keep=True)))
     text = doc_text(doc)
     forms = _drop_headline_phrases(text, candidate_forms(doc, text, person_tokens))
+    forget_spans(doc)
     groups = merge_forms(doc, text, forms)
     return [group.as_dict(f"o{i}") for i, group in enumerate(groups, 1)]
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from claimex.entities.names import POSSESSIVE, bare
+from claimex.entities.names import POSSESSIVE, bare, first_names
 from claimex.lexicons import entries, words
 
 LEADING = {"the", "a", "an"}
@@ -89,8 +89,65 @@ def suffix_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+SPANS_KEY = "claimex_org_word_spans"
+
+
+def organisation_word_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Token ranges of the names above (``text`` is ``doc.text``), found once per document:
+    the people finder and the organisation finder both read them (the latter drops them
+    from ``doc.user_data`` when done, see :func:`forget_spans`)."""
+    spans = doc.user_data.get(SPANS_KEY)
+    if spans is None:
+        spans = known_spans(doc, text) + suffix_spans(doc, text) + introduced_spans(doc, text)
+        doc.user_data[SPANS_KEY] = spans
+    return spans
+
+
+def forget_spans(doc: Doc) -> None:
+    doc.user_data.pop(SPANS_KEY, None)
+
+
 def organisation_tokens(doc: Doc, text: str, people: set[str]) -> set[int]:
-    """Tokens of the names above (``text`` is ``doc.text``) other than ``people``'s names
-    ("Bloomberg" where the article names a Michael Bloomberg)."""
-    spans = known_spans(doc, text) + suffix_spans(doc, text)
+    """Tokens of the names above other than ``people``'s names ("Bloomberg" where the
+    article names a Michael Bloomberg)."""
+    spans = organisation_word_spans(doc, text)
     return {i for s, e in spans if doc[s:e].text not in people for i in range(s, e)}
+
+
+@cache
+def _kind_pattern() -> re.Pattern:
+    kinds = "|".join(map(re.escape, entries("org_kind_nouns.txt")))
+    return re.compile(r"\b(?:" + kinds + r")(?: called| named)? (?=[A-Z])")
+
+
+NOT_INTRODUCED = {"PERSON", "GPE", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "LOC"}
+
+
+def introduced_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """ "the agricultural company Mountaire", "a super PAC called Future 45": the capitalised
+    words (and numbers after them) that follow a noun for a kind of organisation."""
+    spans = []
+    for match in _kind_pattern().finditer(text):
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if first is None or first[0].is_sent_start:
+            continue
+        start = end = first.start
+        sent_end = doc[start].sent.end
+        while end < sent_end and (
+            _name_word(doc[end]) and doc[end].text != "&" or end > start and doc[end].like_num
+        ):
+            end += 1
+        if end > start and not _other_name(doc[start:end]):
+            spans.append((start, end))
+    return spans
+
+
+def _other_name(span) -> bool:
+    """A title, a place, a date or a person's name; one word the model took for a person is
+    the organisation's name ("the company Kellmoor") unless it is a first name."""
+    first = span[0]
+    if bare(first.text) in words("titles.txt"):
+        return True
+    if first.ent_type_ == "PERSON":
+        return len(span) > 1 or first.lower_ in first_names()
+    return first.ent_type_ in NOT_INTRODUCED

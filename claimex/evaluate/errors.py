@@ -123,15 +123,14 @@ ERROR_LEGEND = (
 )
 
 
-def error_view(anchor: str, result: DocResult):
-    """The document's section of the error page: gold quotes missed or found, predicted
-    quotes that match nothing, figures missed, spurious or with a wrong value."""
+def error_view(anchor: str, result: DocResult, items: list[dict]):
+    """The document's section of the error page: its ``items`` (from :func:`errors`) marked
+    and listed beside the text, and the gold quotes that were found."""
     from html import escape
 
     from claimex.review.markup import Mark
     from claimex.review.views import DocView, panel
 
-    items = list(errors(result))
     marks = []
     for n, item in enumerate(items):
         classes = ("quote " if item["item"] == "quote" else "fig ") + item["error"]
@@ -180,9 +179,9 @@ def write_error_page(results: list[DocResult], stream: IO[str]) -> int:
     page = HtmlPageWriter(stream, title="claimex eval: errors", legend=ERROR_LEGEND)
     count = 0
     for n, result in enumerate(results, 1):
-        view = error_view(f"d{n}", result)
-        count += len(view.marks)
-        page.write_view(view)
+        items = list(errors(result))
+        count += len(items)
+        page.write_view(error_view(f"d{n}", result, items))
     page.close()
     return count
 

@@ -96,7 +96,11 @@ def read_brat(folder: Path) -> Iterator[dict]:
         if any(part.startswith(".") for part in ann.relative_to(folder).parts) or not txt.is_file():
             continue
         text = txt.read_text(encoding="utf-8-sig")
-        yield {"id": ann.stem, "text": text, "quotes": brat_quotes(text, ann.read_text("utf-8"))}
+        try:
+            quotes = brat_quotes(text, ann.read_text("utf-8"))
+        except (ValueError, KeyError, IndexError) as exc:
+            raise InputError(f"{ann}: not brat standoff ({exc})") from None
+        yield {"id": ann.stem, "text": text, "quotes": quotes}
 
 
 def _parse_ann(ann: str) -> tuple[dict, list[list[str]]]:
@@ -113,7 +117,7 @@ def _parse_ann(ann: str) -> tuple[dict, list[list[str]]]:
             pieces = [tuple(int(n) for n in piece.split()) for piece in offsets.split(";")]
             spans[ident] = (label.lower(), [(s, e) for s, e in pieces])
         elif ident.startswith(("E", "R")):
-            links.append([arg.split(":", 1)[1] for arg in body.split()[0:] if ":" in arg])
+            links.append([arg.split(":", 1)[1] for arg in body.split() if ":" in arg])
     return spans, links
 
 

@@ -166,6 +166,8 @@ def _ends_word(phrase: str, text: str, start: int) -> bool:
 
 
 TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
+# "lost four years later", "rose two days ago": a point in time, not the size of a change.
+TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:ago|later|earlier|before|after)\b")
 OVER_RE = re.compile(r"over\b", re.IGNORECASE)
 WORDS_BETWEEN_RE = re.compile(r"(?:[ \u00a0]+[A-Za-z]+){0,3}[ \u00a0]+")
 LAST_WORD_RE = re.compile(r"([A-Za-z]+)[ \u00a0]+\Z")
@@ -208,16 +210,10 @@ TREND_FILLERS = frozenset(
 WORD_RE = re.compile(r"[A-Za-z']+|[^\sA-Za-z']")
 
 
-# "lost four years later", "rose two days ago": a point in time, not the size of a change.
-TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:ago|later|earlier|before|after)\b")
-
-
 def trend_of(text: str, start: int, end: int) -> str | None:
     """up/down when a change word governs the amount: "rose 7 percent", "+0.2%", "5% lower"."""
     if text[start - 1 : start] == "+":
         return "up"
-    if TIME_POINT_RE.match(text, end):
-        return None
     words = WORD_RE.findall(text[max(0, start - 40) : start])
     for word in reversed(words[-4:]):
         direction = trend_words().get((word.lower(), "left"))

@@ -50,7 +50,7 @@ SECTION_RE = re.compile(r"\([a-z]\)")
 MODIFIER_RE = re.compile(r"-(?!(?:plus|odd|fold|old)\b)[A-Za-z]+(?:-[A-Za-z]+)*")
 AGE_RE = re.compile(r"-old\b")
 RANGE_END_RE = re.compile(r"[ \u00a0]*(?:[-\u2013]|to)[ \u00a0]*\d{3,4}")
-SHARE_RE = re.compile(r"[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+\w")
+SHARE_RE = re.compile(r"(?:[ \u00a0]+(?:in|out[ \u00a0]+of|or|to|and)[ \u00a0]+|[-\u2013])\w")
 
 
 @cache
@@ -108,7 +108,7 @@ def special_spans(text: str) -> list[tuple[int, int, str]]:
     dates = finditer_at(DATE_RE, text, before_digits(text, 1, "'"))
     spans += [(m.start(), m.end(), "date") for m in dates]
     day_ranges = finditer_at(day_range_re(), text, before_digits(text, *month_starts()))
-    spans += [(m.start(), m.end(), "date") for m in day_ranges]
+    spans += [(m.start(), m.end(), "date") for m in day_ranges if _days_rise(m.group())]
     markers = finditer_at(LIST_MARKER_RE, text, before_digits(text, 4, " \t("))
     spans += [
         (m.start(), m.end(), "drop") for m in markers if not _inside_brackets(text, m.start())
@@ -120,6 +120,12 @@ def special_spans(text: str) -> list[tuple[int, int, str]]:
     idioms = finditer_at(idiom_re(), text, at_words(text, idiom_starts()))
     spans += [(m.start(), m.end(), "drop") for m in idioms]
     return spans
+
+
+def _days_rise(written: str) -> bool:
+    """ "March 3-7", not "from 40 percent on July 14 to 46 percent"."""
+    first, second = (int(d) for d in re.findall(r"\d+", written)[:2])
+    return 1 <= first < second <= 31
 
 
 @cache
@@ -199,24 +205,26 @@ def _classify_plain(doc: Doc, text: str, candidate: Candidate) -> Candidate | No
 def _is_modifier(text: str, candidate: Candidate) -> bool:
     """A number word in a hyphenated modifier names a kind of thing, not an amount: "a six-speed
     gearbox", "a three-bed flat", "a two-month contract". Ages ("three-year-old"), shares,
-    money and poll leads ("a five-percent rise", "a two-point lead") are amounts."""
+    money, poll leads ("a two-point lead") and large counts ("a two-million-person list") are
+    amounts."""
     if candidate.unit_category in ("percent", "money") or candidate.unit == "point":
         return False
+    if (candidate.value or 0) >= 100:
+        return False  # "a two-million-person list": a count
     match = MODIFIER_RE.match(text, candidate.end)
     return bool(match) and not AGE_RE.search(text, candidate.end, match.end())
 
 
 def _is_model_number(text: str, candidate: Candidate, token: Token) -> bool:
-    """Three or more bare digits before a name or a singular noun they do not count: "the 8086
-    processor", "two 737 Max jets"; "300 staff", "the 270 threshold" are figures."""
+    """Three or more bare digits between a determiner and a singular noun they do not count:
+    "the 8086 processor"; "the 300 staff", "the 270 threshold" are figures. (Before a name the
+    parse cannot tell "two 737 Max jets" from "500 Cruz supporters": both stay.)"""
     written = text[candidate.start : candidate.end]
     if not (_plain(text, candidate) and len(written) >= 3 and token.i + 1 < len(token.doc)):
         return False
     following = token.nbor(1)
     if following.idx != candidate.end + 1 or following.lower_ in words("singular_count_nouns.txt"):
         return False
-    if following.tag_ == "NNP" and following.ent_type_ not in ("NORP", "GPE"):
-        return True  # "737 Max", "787 Dreamliner"
     if following.tag_ != "NN" or token.i == 0 or token.nbor(-1).pos_ != "DET":
         return False
     after = following.nbor(1) if following.i + 1 < len(token.doc) else None
@@ -308,7 +316,7 @@ def _one_counts(text: str, candidate: Candidate, token: Token) -> bool:
     if one_of_number_re().match(text, candidate.end):
         return False
     if text.startswith(" of", candidate.end) or SHARE_RE.match(text, candidate.end):
-        return True  # "one of the best", "one in five"
+        return True  # "one of the best", "one in five", "one or two"
     head = token.head
     return token.dep_ in ("nummod", "quantmod", "compound") and head.i > token.i
 

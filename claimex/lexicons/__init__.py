@@ -44,6 +44,10 @@ class Overlay:
 
 PACKAGED = Overlay()
 _active = PACKAGED
+# The lists in use, by file name: plain dicts emptied when the overlay changes, so that the
+# many calls of words() in the rules cost one lookup.
+_entries: dict[str, tuple[str, ...]] = {}
+_words: dict[str, frozenset[str]] = {}
 
 
 def use(overlay: Overlay | None) -> None:
@@ -53,15 +57,13 @@ def use(overlay: Overlay | None) -> None:
     if overlay is _active or overlay == _active:
         return
     _active = overlay
+    _entries.clear()
+    _words.clear()
     for name, module in list(sys.modules.items()):
         if module is not None and name.startswith(DERIVED):
             for value in vars(module).values():
                 if getattr(value, "__module__", None) == name and hasattr(value, "cache_clear"):
                     value.cache_clear()
-
-
-def in_use() -> Overlay:
-    return _active
 
 
 @cache
@@ -74,26 +76,24 @@ def packaged(name: str) -> tuple[str, ...]:
 
 def entries(name: str) -> tuple[str, ...]:
     """The entries of ``name`` (e.g. ``"titles.txt"``) in use: packaged, and the overlay's."""
-    return _entries(name, _active)
+    found = _entries.get(name)
+    if found is None:
+        change = _active.change(name)
+        if change is None:
+            found = packaged(name)
+        else:
+            replaces, extra = change
+            found = extra if replaces else packaged(name) + extra
+        _entries[name] = found
+    return found
 
 
 def words(name: str) -> frozenset[str]:
     """The entries of ``name`` lower-cased, for case-insensitive membership tests."""
-    return _words(name, _active)
-
-
-@cache
-def _entries(name: str, overlay: Overlay) -> tuple[str, ...]:
-    change = overlay.change(name)
-    if change is None:
-        return packaged(name)
-    replaces, extra = change
-    return extra if replaces else packaged(name) + extra
-
-
-@cache
-def _words(name: str, overlay: Overlay) -> frozenset[str]:
-    return frozenset(entry.lower() for entry in _entries(name, overlay))
+    found = _words.get(name)
+    if found is None:
+        found = _words[name] = frozenset(entry.lower() for entry in entries(name))
+    return found
 
 
 def sizes() -> dict[str, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -31,6 +32,7 @@ AFTER_GAP = re.compile(
 )
 STRONG = ("speech", "source")  # cues that stand on their own, not only inside others' words
 SAME_SHARE = 0.5  # two drafts sharing this much of their letters are one quote
+SHORT_EXTENT = 2_000  # characters; see _KeptIndex
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
 CONFIDENCE = {
     "cue-after": 0.9,
@@ -345,8 +347,10 @@ def _claim(regions: Regions, draft: Draft, drafts: list[Draft]) -> None:
 
 
 def _opens_sentence(text: str, q: Quoted) -> bool:
-    before = text[: q.open_start].rstrip(INLINE_SPACE)
-    return not before or before[-1] in '\n.!?:"\u201d\u2019'
+    i = q.open_start  # the character before the mark and its spaces, without copying the text
+    while i > 0 and text[i - 1] in INLINE_SPACE:
+        i -= 1
+    return i == 0 or text[i - 1] in '\n.!?:"\u201d\u2019'
 
 
 def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> list[Draft]:
@@ -478,7 +482,8 @@ def _shared_letters(regions: Regions, a: list[Offsets], b: list[Offsets]) -> int
 def _distinct(regions: Regions, drafts: list[Draft]) -> list[Draft]:
     """One quote per content: of two drafts sharing most of their letters (two cues for the
     same words, "X said, citing ..." nested in "according to"), the more confident stays."""
-    kept: list[tuple[Draft, list[Offsets], int]] = []
+    kept: list[Draft] = []
+    index = _KeptIndex()
     ranked = sorted(drafts, key=lambda d: _confidence(regions, d), reverse=True)
     for draft in ranked:
         union = _union(draft.pieces)
@@ -486,14 +491,43 @@ def _distinct(regions: Regions, drafts: list[Draft]) -> list[Draft]:
         if not letters:
             continue
         if any(
-            union[0][0] < other[-1][1]
-            and other[0][0] < union[-1][1]
-            and _shared_letters(regions, union, other) >= SAME_SHARE * max(letters, count)
-            for _, other, count in kept
+            _shared_letters(regions, union, other) >= SAME_SHARE * max(letters, count)
+            for other, count in index.overlapping(union[0][0], union[-1][1])
         ):
             continue
-        kept.append((draft, union, letters))
-    return [d for d, _, _ in kept]
+        kept.append(draft)
+        index.add(union, letters)
+    return kept
+
+
+class _KeptIndex:
+    """The kept drafts' stretches, found by where they lie: only drafts that overlap can
+    share letters, and comparing each draft with every kept one is quadratic in a long text.
+    Short extents are sorted by start (one that overlaps starts at most SHORT_EXTENT before);
+    the few long ones are always compared."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.short: list[tuple[list[Offsets], int]] = []
+        self.long: list[tuple[list[Offsets], int]] = []
+
+    def add(self, union: list[Offsets], letters: int) -> None:
+        start, end = union[0][0], union[-1][1]
+        if end - start > SHORT_EXTENT:
+            self.long.append((union, letters))
+            return
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.short.insert(i, (union, letters))
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[list[Offsets], int]]:
+        first = bisect_left(self.starts, start - SHORT_EXTENT)
+        for union, letters in self.short[first : bisect_left(self.starts, end)]:
+            if union[-1][1] > start:
+                yield union, letters
+        for union, letters in self.long:
+            if union[0][0] < end and union[-1][1] > start:
+                yield union, letters
 
 
 def _outside_sources(drafts: list[Draft]) -> list[Draft]:

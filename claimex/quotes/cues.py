@@ -38,11 +38,12 @@ CONDITION_MARKS = ("if", "unless", "until", "because", "should")
 EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
 TRAILING_ASIDES = ("appos", "acl")
 # What goes on with the object of a stance verb ("cited the letters as proof", "described
-# rude behaviour by the manager", "attacked rivals on stage for their donations"); a time,
-# place, outlet or audience ("on Sunday", "in Ohio", "to the AP", "during the debate") is
-# the writer's setting and ends it.
+# rude behaviour by the manager", "attacked rivals on stage for their donations", "recalled
+# her opposition to the plan": the parser hangs "to" phrases on the verb); a time, place or
+# outlet ("on Sunday", "in Ohio", "at the rally", "during the debate") is the writer's
+# setting and ends it.
 STANCE_TAIL_DEPS = ("prep", "oprd")
-SETTING_PREPS = ("during", "at", "to", "since")
+SETTING_PREPS = ("during", "at")
 SETTING_ENTITIES = ("DATE", "TIME", "GPE", "ORG", "FAC", "LOC")
 STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over", "despite", "with")
 # A stance or intention verb in a relative or complement clause ("the senator, who backed the
@@ -323,6 +324,8 @@ def _intention(verb: Token) -> Cue | None:
     if infinitive is None or subject is None:
         return None
     first = next((c for c in verb.rights if not c.is_punct), infinitive)
+    if first.dep_ == "prep" and first.i == verb.i + 1:
+        first = next((c for c in first.children if c.dep_ == "pobj"), first)  # "called on X"
     tokens = verb.doc[first.left_edge.i : _plan_end(verb, infinitive) + 1]
     piece = _chars(_trimmed_clause(tokens, noun_phrase=True))
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "intention", how="intention")
@@ -604,7 +607,8 @@ def _speaker_beside(verb: Token, quoted: Callable[[int], bool]) -> Offsets | Non
     if nouns:
         head = next((t for t in nouns if t.head not in before), nouns[-1])
         start, end = mention_span(head)
-        return max(start, before[0].idx), end
+        start = max(start, before[0].idx)
+        return (start, end) if start < end else None  # the phrase lies before the cut
     if after and not quoted(after[0].idx):
         return mention_span(after[0].head if after[0].dep_ == "compound" else after[0])
     return None

@@ -25,8 +25,8 @@ AMBIGUOUS = {'"', "\u2033", "''"}
 MARK_RE = re.compile("``|''|[\"\u201c\u201d\u201e\u00ab\u00bb\u2033]")
 # Curly single quotes as quotation marks: an opening one not before a decade ("\u201890s"), a
 # closing one after a word and not before a letter or digit (not "it\u2019s", "\u2019n\u2019 roll").
-MIN_SINGLE_STYLE = 2  # one single-quoted headline is no evidence of British style
 SINGLE_RE = re.compile(r"\u2018(?!\d0s\b)|(?<=[^\s\u2018])\u2019(?![^\W_])")
+MIN_SINGLE_STYLE = 2  # one single-quoted headline is no evidence of British style
 LEFT_OPEN_CONTEXT = set("([{\u2014\u2013-/") | OPENERS
 STYLES = {
     "\u201c": "curly",

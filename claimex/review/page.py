@@ -25,6 +25,7 @@ HEAD = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
 style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>{title}</title>
+<script>document.documentElement.classList.add("js")</script>
 <style>{css}</style>
 </head>
 <body>

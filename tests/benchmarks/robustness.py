@@ -1,0 +1,132 @@
+"""Bounded memory and linear time, measured in one run (not part of pytest: it takes long).
+
+1. Peak RSS of ``claimex extract FILE`` (a process of its own per file) on generated article
+   files of ``--mb`` megabytes (default 20 and 100). Target: each under 2 GB, the largest
+   within 1.3x of the smallest.
+2. Time per character on adversarial texts of ``--chars`` characters (default 10 KB, 100 KB,
+   1 MB) of each ``--kinds``: the bare spaCy pipeline and claimex on the same text. Target:
+   the 1 MB rate within 1.5x of the 10 KB rate, and within 2x of bare spaCy's.
+
+    python tests/benchmarks/robustness.py [--mb 20 100] [--chars 10000 100000 1000000]
+        [--kinds said quote names numbers unbalanced]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIRST = ["Ana", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas"]
+LAST = ["Lopez", "Kane", "Diaz", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Sato", "Tanaka"]
+ORGS = ["Acme Corp", "the Riverton Council", "Northwind Bank", "the Harbor Authority"]
+CUES = ["said", "told reporters", "added", "warned", "argued"]
+ADVERSARIAL = {
+    "said": "Ana Lopez said that ",
+    "quote": '"We will win the vote in the north and the south, ',
+    "names": "Ana Lopez met Boris Kane, Carla Diaz and Hugo Sato of Acme Corp in Lima. ",
+    "numbers": "About 12,000 people, 5% more than the 3.4 million in 2019, paid $8 billion. ",
+    "unbalanced": "She said \u201cwe will\u201d win and \u201cthey won't. ",
+}
+
+
+def article_paragraph(rng: random.Random) -> str:
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    org, cue = rng.choice(ORGS), rng.choice(CUES)
+    number = rng.randint(2, 90_000)
+    return rng.choice(
+        [
+            f'"The plan for {org} will cost ${number:,} this year," {name} {cue}.',
+            f"{name} of {org} {cue} that about {number:,} people had signed up, up "
+            f"{number % 40} percent.",
+            f'"We did what we could," {name.split()[1]} {cue}. "Nobody expected '
+            f'{number % 500} families to come."',
+            f"According to {org}, more than {number:,} homes lost power on Tuesday.",
+        ]
+    )
+
+
+def write_article(path: Path, megabytes: int, seed: int = 0) -> None:
+    rng = random.Random(seed)
+    target = megabytes * 1_000_000
+    with path.open("w", encoding="utf-8") as out:
+        written = 0
+        while written < target:
+            paragraph = article_paragraph(rng) + "\n\n"
+            out.write(paragraph)
+            written += len(paragraph)
+
+
+def peak_rss_mb(path: Path) -> tuple[float, float, int]:
+    """Peak resident memory (MB) and seconds of ``claimex extract path``, and its exit code."""
+    command = [sys.executable, "-m", "claimex", "extract", str(path), "-q", "-o", os.devnull]
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss / 1024, time.perf_counter() - started, process.returncode
+
+
+def memory(megabytes: list[int]) -> None:
+    print("peak memory of claimex extract on one generated article file")
+    peaks = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in megabytes:
+            path = Path(folder) / f"article-{size}mb.txt"
+            write_article(path, size)
+            peak, seconds, code = peak_rss_mb(path)
+            path.unlink()
+            peaks.append(peak)
+            print(f"  {size:5d} MB file: peak RSS {peak:8.0f} MB  ({seconds:.0f} s, exit {code})")
+            sys.stdout.flush()
+    if len(peaks) > 1:
+        print(f"  largest / smallest: {peaks[-1] / peaks[0]:.2f}x (target < 1.3x, each < 2048 MB)")
+
+
+def timing(sizes: list[int], kinds: list[str]) -> None:
+    from claimex.pipeline import CLAIMEX_PIPES, load_pipeline, to_record
+
+    nlp = load_pipeline()
+    nlp("Warm up. Ana Lopez said so.")
+    own = [*CLAIMEX_PIPES, "claimex_drop_tensor"]
+    print("time per character (microseconds): bare spaCy, claimex, claimex / bare")
+    for kind in kinds:
+        unit = ADVERSARIAL[kind]
+        rates = []
+        for size in sizes:
+            text = (unit * (size // len(unit) + 1))[:size]
+            started = time.perf_counter()
+            with nlp.select_pipes(disable=[name for name in own if name in nlp.pipe_names]):
+                nlp(text)
+            bare = time.perf_counter() - started
+            started = time.perf_counter()
+            to_record(nlp(text), kind)
+            full = time.perf_counter() - started
+            rates.append(full / size)
+            print(
+                f"  {kind:10} {size:9,d} chars: bare {bare / size * 1e6:7.1f}  claimex "
+                f"{full / size * 1e6:7.1f}  ratio {full / bare:5.2f}  "
+                f"(rate vs {sizes[0]:,}: {rates[-1] / rates[0]:.2f}x)"
+            )
+            sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=int, nargs="*", default=[20, 100])
+    parser.add_argument("--chars", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--kinds", nargs="*", default=list(ADVERSARIAL), choices=ADVERSARIAL)
+    args = parser.parse_args()
+    if args.mb:
+        memory(args.mb)
+    if args.chars and args.kinds:
+        timing(args.chars, args.kinds)
+
+
+if __name__ == "__main__":
+    main()
