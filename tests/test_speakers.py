@@ -274,6 +274,12 @@ DESCRIPTION_CASES = [
         ("Sam Ortiz", "ambassador of Chile to Japan", None),
         id="apposition-no-organisation",
     ),
+    pytest.param(
+        "Councillor Tom Berg disagreed. Berg said the vote was too early.",
+        ("Berg", 1),
+        ("Tom Berg", "Councillor", None),
+        id="local-government-title",
+    ),
 ]
 
 
