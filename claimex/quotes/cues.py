@@ -122,7 +122,7 @@ def _stranded_clause(verb: Token) -> Token | None:
 def _interrupted(verb: Token) -> list[Offsets]:
     """Content of a cue that interrupts or follows its clause: "A, she said, B." / "A, she said."""
     head, doc = verb.head, verb.doc
-    if head is verb or head.pos_ not in ("VERB", "AUX") or _speaks(head):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or _speaks(head):
         return []
     if verb.dep_ not in INTERRUPTING_DEPS and not _trailing_conj(verb):
         return []
