@@ -35,7 +35,10 @@ from claimex.quotes.marks import find_quoted
         ('"The pier is shut, the mayor said. Boats wait.', [("The pier is shut,", False, False)]),
         ('"The pier is shut, she added.', [("The pier is shut,", False, False)]),
         # ... not at a comma before other words
-        ('"The pier, said to be safe, is shut.', [("The pier, said to be safe, is shut.", False, False)]),
+        (
+            '"The pier, said to be safe, is shut.',
+            [("The pier, said to be safe, is shut.", False, False)],
+        ),
         (
             '"The pier is shut, Ivo Lenz and the boats wait.',
             [("The pier is shut, Ivo Lenz and the boats wait.", False, False)],

@@ -34,25 +34,47 @@ STRONG = ("speech", "source")  # cues that stand on their own, not only inside o
 SAME_SHARE = 0.5  # two drafts sharing this much of their letters are one quote
 SHORT_EXTENT = 2_000  # characters; see _KeptIndex
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
+# A rule's confidence is the share of its quotes that match an annotated attribution on the
+# PolNeAR train split (840 articles), to the nearest 0.05, so that a higher confidence means a
+# higher precision. By rule; where the kind of quote it made changes that share, by kind too
+# (a quotation beside its cue is right 98 times in 100 when wholly in marks, 77 when a
+# lead-in made it mixed).
 CONFIDENCE = {
-    "cue-after": 0.9,
-    "cue-before": 0.85,
-    "split": 0.9,
-    "clause": 0.75,
-    "interrupted": 0.7,
-    "source": 0.8,
-    "cognition": 0.55,
-    "continuation": 0.75,
+    "cue-after": 0.95,
+    "split": 0.95,
+    "cue-before": 0.9,
+    "clause": 0.85,
+    "source": 0.85,
+    "headline": 0.85,
+    "transcript": 0.85,
+    "interrupted": 0.8,
     "dash": 0.8,
-    "fragment": 0.5,
-    "transcript": 0.8,
-    "intention": 0.55,
-    "headline": 0.7,
-    "stance": 0.45,
-    "colon": 0.7,
-    "question": 0.6,
-    "answer": 0.6,
+    "continuation": 0.8,
+    "intention": 0.75,
+    "cognition": 0.75,
+    "fragment": 0.75,
+    "stance": 0.7,
+    "answer": 0.7,
+    "question": 0.65,
+    "colon": 0.35,
 }
+KIND_CONFIDENCE = {
+    "mixed-cue-after": 0.75,
+    "mixed-cue-before": 0.75,
+    "mixed-split": 0.75,
+    "direct-clause": 0.9,
+    "mixed-clause": 0.9,
+    "mixed-interrupted": 0.85,
+    "mixed-source": 0.7,
+    "mixed-intention": 0.85,
+    "direct-intention": 0.85,
+    "direct-stance": 0.8,
+    "mixed-stance": 0.75,
+    "mixed-cognition": 0.7,
+}
+NO_SPEAKER_PENALTY = 0.15  # e.g. the clause rule: 0.86 with a speaker, 0.68 without
+UNCLOSED_PENALTY = 0.1  # an unclosed quotation may run too far
+CLOSING_PUNCT = " .,;:!?"  # what a quotation may end with after its last word
 MIN_FLOATING_WORDS = 3
 INLINE_SPACE = " \t\u00a0\u2009\u202f"  # news text often puts a no-break space after a stop
 INTRODUCING_MARKS = (":", "-", "\u2013", "\u2014", "(")  # end words that introduce a quotation
@@ -414,7 +436,7 @@ def _outer_end(d: Draft) -> int:
 def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
     """The quote dicts (contract of ``doc._.claimex_quotes``), numbered in text order."""
     text, out = doc_text(doc), []
-    for d in sorted(_outside_sources(_distinct(regions, drafts)), key=lambda d: d.pieces[0]):
+    for d in sorted(_outside_others(_distinct(regions, drafts)), key=lambda d: d.pieces[0]):
         d.pieces = [_whole_marks(regions, piece) for piece in d.pieces]
         d.kind = _kind(regions, d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
@@ -439,12 +461,15 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
 def _whole_marks(regions: Regions, piece: Offsets) -> Offsets:
     """A piece holds both marks of a quotation or neither: one that takes in a quotation's
     words and one of its marks takes the other too (`called it "a sieve"`, not `called it
-    "a sieve`); a piece of quoted words only (a direct quote's) stays inside the marks."""
+    "a sieve`, nor `was "optimistic at best` without its `."`); a piece of quoted words
+    only (a direct quote's) stays inside the marks."""
     start, end = piece
     mixed = _kind(regions, [piece]) == "mixed"
     for i in regions.overlapping(start, end):
         q = regions.items[i]
-        if mixed and start <= q.open_start and q.end <= end < q.close_end:
+        # ending at the quotation's last word: only its stop and closing mark are left out
+        last_word = q.start < end <= q.end and not regions.text[end : q.end].strip(CLOSING_PUNCT)
+        if mixed and start <= q.open_start and (q.end <= end or last_word) and end < q.close_end:
             end = q.close_end
         if mixed and q.open_start < start <= q.start and q.close_end <= end:
             start = q.open_start
@@ -530,19 +555,29 @@ class _KeptIndex:
                 yield union, letters
 
 
-def _outside_sources(drafts: list[Draft]) -> list[Draft]:
-    """A cue inside what "according to X" attributes ("A told aides that B, according to X")
-    is part of X's account: the parse's content of that cue is no quote of its own."""
-    sources = [d for d in drafts if d.cue is not None and d.cue.kind == "source"]
+def _outside_others(drafts: list[Draft]) -> list[Draft]:
+    """A cue inside what another quote reports ("A told aides that B, according to X",
+    "The memo argued that the rival, who said B, had no path") is part of that account: the
+    parse's content of that cue is no quote of its own: PolNeAR annotates a third of these
+    nested reports (31 of the 96 on its train split). A quotation in marks stays."""
     return [
         d
         for d in drafts
         if not (
             d.rule in PARSE_RULES
+            and d.kind != "direct"
             and d.cue is not None
-            and any(other is not d and _within(d.cue.start, [other]) for other in sources)
+            and any(
+                other is not d and _within(d.cue.start, [other]) and not _nested_in(other, d)
+                for other in drafts
+            )
         )
     ]
+
+
+def _nested_in(draft: Draft, other: Draft) -> bool:
+    """``draft``'s cue lies in ``other``'s content."""
+    return draft.cue is not None and _within(draft.cue.start, [other])
 
 
 def _mention(text: str, speaker: Offsets | None) -> dict | None:
@@ -556,9 +591,9 @@ def _span(text: str, start: int, end: int) -> dict:
 
 
 def _confidence(regions: Regions, d: Draft) -> float:
-    score = CONFIDENCE.get(d.rule, 0.6)
+    score = KIND_CONFIDENCE.get(f"{d.kind}-{d.rule}", CONFIDENCE.get(d.rule, 0.6))
     if any(not regions.items[i].closed for i in d.regions):
-        score -= 0.15  # an unclosed quotation may run too far
+        score -= UNCLOSED_PENALTY
     if d.speaker is None:
-        score -= 0.2
+        score -= NO_SPEAKER_PENALTY
     return round(max(0.05, min(1.0, score)), 2)
