@@ -400,10 +400,8 @@ def _prep_cue(verb: Token) -> Cue | None:
     if not preps or verb.dep_ in EMBEDDED_DEPS:
         return None
     prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
-    obj = (
-        None
-        if prep is None
-        else next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    obj = None if prep is None else next(
+        (c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None
     )
     subject = subject_of(verb)
     if obj is None or subject is None:
@@ -477,10 +475,8 @@ def _as_aside(verb: Token, speech: str | None) -> Cue | None:
     """ "As the mayor noted, A", "A, as polls show", "A, as she puts it, B": a clause opened
     by "as" around what was said; the rest of the sentence is the content."""
     head = verb.head
-    if (
-        verb.dep_ != "advcl"
-        or head.i == verb.i
-        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts)
+    if verb.dep_ != "advcl" or head.i == verb.i or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts
     ):
         return None
     puts_it = verb.lower_ in PUT_FORMS and any(
