@@ -83,9 +83,8 @@ class SpilledLists:
 
 
 def _without_dropped(name: str, item: dict, dropped: set[str]) -> dict | None:
-    if name in ("quotes", "claims") and item.get("id" if name == "quotes" else "quote_id") in (
-        dropped
-    ):
+    link = {"quotes": "id", "claims": "quote_id"}.get(name)
+    if link is not None and item[link] in dropped:
         return None
     if name == "speakers":
         item["quote_ids"] = [i for i in item["quote_ids"] if i not in dropped]
