@@ -32,6 +32,9 @@ AFTER_GAP = re.compile(
     r"(?:[^.!?\"\u201c\u201d\n]|\.(?=\S)){0,100}?[,:]\s*(?:(?:but|and|then)\s+)?|[ \t]*"
 )
 STRONG = ("speech", "source")  # cues that stand on their own, not only inside others' words
+# Words between a quotation and the speaker's name that belong to the speaker's phrase.
+TITLE_POS = ("PROPN", "NOUN", "ADJ")
+MAX_TITLE_WORDS = 5
 SAME_SHARE = 0.5  # two drafts sharing this much of their letters are one quote
 SHORT_EXTENT = 2_000  # characters; see _KeptIndex
 DIRECT_SHARE = 0.95  # the data's definition: >= 95% of the letters inside quote marks
@@ -163,7 +166,9 @@ def _before(regions: Regions, cue: Cue, clause: Offsets) -> int | None:
     if i is None or i in regions.claimed:
         return None
     q, text = regions.items[i], regions.text
-    if not BEFORE_GAP.fullmatch(text, q.close_end, clause[0]):
+    gap = BEFORE_GAP.match(text, q.close_end, clause[0]).end()
+    speaker_first = cue.speaker is not None and cue.speaker[0] == clause[0]
+    if gap < clause[0] and not (speaker_first and _title_words(cue.token.doc, gap, clause[0])):
         return None
     sent = sentence(cue.token)
     # `"... ended." He said more` is two sentences; `"... ended," he said` is one.
@@ -173,6 +178,17 @@ def _before(regions: Regions, cue: Cue, clause: Offsets) -> int | None:
     if word_before is not None and word_before.pos_ in TITLE_GOVERNORS:
         return None  # `on "Fox News Sunday," Pence said ...`: a title, not the quote
     return i
+
+
+def _title_words(doc: Doc, start: int, end: int) -> bool:
+    """Whether start..end holds only the words of a title or role before the speaker's name
+    (`"...," Harbour police Chief Dana Moss said`), which the mention may leave out."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not 0 < len(span) <= MAX_TITLE_WORDS:
+        return False
+    # the tagger often takes a place name opening the phrase for a verb: capitals decide
+    words = all(t.is_alpha and (t.pos_ in TITLE_POS or t.is_title) for t in span)
+    return words and span[0].is_title
 
 
 def _token_before(doc: Doc, char: int) -> Token | None:
@@ -368,7 +384,7 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
         last = ended.last()
         if last is None:
             continue
-        anchor = _outer_end(last)
+        anchor = max([_outer_end(last)] + [regions.items[j].close_end for j in last.regions])
         if last.cue is not None:
             anchor = max(anchor, sentence(last.cue.token).end_char)
         if last.speaker is None or regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):

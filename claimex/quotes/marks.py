@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 OPENERS = {"\u201c", "\u201e", "\u00ab", "``", "\u2018"}
 CLOSERS = {"\u201d", "\u00bb", "\u2019"}
+CURLY_DOUBLES = ("\u201c", "\u201d")
 AMBIGUOUS = {'"', "\u2033", "''"}
 # Two-character marks first so that '' is not read as two apostrophes.
 MARK_RE = re.compile("``|''|[\"\u201c\u201d\u201e\u00ab\u00bb\u2033]")
@@ -57,14 +58,18 @@ class Quoted:
 def _direction(text: str, start: int, end: int) -> str:
     """'open', 'close' or 'either' for the mark at text[start:end], from its neighbours."""
     mark = text[start:end]
-    if mark in OPENERS:
-        return "open"
-    if mark in CLOSERS:
-        return "close"
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     left_free = before.isspace() or before in LEFT_OPEN_CONTEXT
     right_free = after.isspace() or after in RIGHT_CLOSE_CONTEXT
+    if mark in CURLY_DOUBLES and left_free != right_free:
+        # a curly mark typed the wrong way round (`Not yet,\u201c he said`, `said \u201dWe`):
+        # where it stands tells its direction
+        return "open" if left_free else "close"
+    if mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
     if left_free and not right_free:
         return "open"
     if right_free and not left_free:
