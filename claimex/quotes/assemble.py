@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from heapq import heappop, heappush
 from itertools import accumulate
 
 from spacy.tokens import Doc, Token
@@ -20,7 +21,7 @@ from claimex.models import CONTENT_JOINER
 from claimex.quotes.cues import Cue, Offsets
 from claimex.quotes.lexicon import SPEECH, lemma_in
 from claimex.quotes.marks import Quoted
-from claimex.text import doc_text, sentence
+from claimex.text import Covering, doc_text, sentence
 
 # Between a quotation and a cue after it: `"...," she said` / `"..." - she said`; never a
 # paragraph break (a paragraph opening with "Data show that ..." is not the quote's cue).
@@ -418,22 +419,22 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
     """Quotations no cue claimed that go on from the quote before them: new quotes with the
     same speaker, or (``join``) further pieces of that quote."""
     out: list[Draft] = []
-    by_end = sorted(drafts, key=lambda d: _outer_end(d))
+    ended = _Ended(sorted(drafts, key=_outer_end))
     for i, q in enumerate(regions.items):
         if i in regions.claimed or not _opens_sentence(regions.text, q):
             continue
         if len(regions.text[q.start : q.end].split()) < MIN_FLOATING_WORDS:
             continue
-        previous = [d for d in by_end + out if _outer_end(d) <= q.open_start]
-        if not previous:
+        ended.admit(q.open_start)
+        last = ended.last()
+        if last is None:
             continue
-        last = max(previous, key=_outer_end)
         anchor = max([_outer_end(last)] + [regions.items[j].close_end for j in last.regions])
         if last.cue is not None:
             anchor = max(anchor, sentence(last.cue.token).end_char)
         if last.speaker is None or regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):
             continue
-        last = _quoted_in_same_sentence(last, previous)
+        last = ended.quoted_in_same_sentence(last)
         used = regions.chain(i)
         regions.claimed.update(used)
         pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
@@ -441,26 +442,78 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
             last.pieces += pieces
             last.regions += used
             last.kind = _kind(regions, last.pieces)
+            ended.moved(last)
         else:
             out.append(Draft(pieces, "continuation", None, last.speaker, used))
+            ended.add(out[-1])
     return out
 
 
-def _quoted_in_same_sentence(last: Draft, previous: list[Draft]) -> Draft:
-    """`"A," she said, adding that B. "C."`: C goes on with the quotation A, not with the
-    reported B, when both hang on the same sentence."""
-    if last.cue is None or last.rule in QUOTATION_RULES:
-        return last
-    sent = sentence(last.cue.token)
-    same = [
-        d
-        for d in previous
-        if d.rule in QUOTATION_RULES
-        and d.cue is not None
-        and sentence(d.cue.token) == sent
-        and d.speaker is not None
-    ]
-    return same[-1] if same else last
+class _Ended:
+    """The drafts in a fixed order (by where they end, then as added), and those that end by
+    a character, which only grows (the quotations come in text order): what continuations()
+    asks for each quotation, from heaps instead of a scan of every draft."""
+
+    def __init__(self, drafts: list[Draft]):
+        self.drafts: list[Draft] = []
+        self.position: dict[int, int] = {}  # id(draft) -> its place in the order
+        self.ends: list[int] = []
+        self.waiting: list[tuple[int, int]] = []  # (end, place) of drafts not ended yet
+        self.done: set[int] = set()  # places of the drafts ended by the last admit()
+        self.latest: list[tuple[int, int]] = []  # (-end, place) of ended drafts
+        self.by_sentence: dict[tuple[int, int], list[int]] = {}  # -place of quotations
+        for draft in drafts:
+            self.add(draft)
+
+    def add(self, draft: Draft) -> None:
+        self.position[id(draft)] = len(self.drafts)
+        self.drafts.append(draft)
+        self.ends.append(_outer_end(draft))
+        heappush(self.waiting, (self.ends[-1], len(self.drafts) - 1))
+
+    def moved(self, draft: Draft) -> None:
+        """``draft`` got further pieces: it ends later now."""
+        place = self.position[id(draft)]
+        self.done.discard(place)
+        self.ends[place] = _outer_end(draft)
+        heappush(self.waiting, (self.ends[place], place))
+
+    def admit(self, char: int) -> None:
+        """Count as ended the drafts that end at or before ``char``."""
+        while self.waiting and self.waiting[0][0] <= char:
+            end, place = heappop(self.waiting)
+            if end != self.ends[place] or place in self.done:
+                continue  # moved since it was pushed
+            self.done.add(place)
+            heappush(self.latest, (-end, place))
+            draft = self.drafts[place]
+            if (
+                draft.rule in QUOTATION_RULES
+                and draft.cue is not None
+                and draft.speaker is not None
+            ):
+                sent = sentence(draft.cue.token)
+                heappush(self.by_sentence.setdefault((sent.start, sent.end), []), -place)
+
+    def last(self) -> Draft | None:
+        """The ended draft that ends last (the first in the order of those that tie)."""
+        while self.latest:
+            end, place = self.latest[0]
+            if place in self.done and -end == self.ends[place]:
+                return self.drafts[place]
+            heappop(self.latest)
+        return None
+
+    def quoted_in_same_sentence(self, last: Draft) -> Draft:
+        """`"A," she said, adding that B. "C."`: C goes on with the quotation A, not with the
+        reported B, when both hang on the same sentence (the last such ended quotation)."""
+        if last.cue is None or last.rule in QUOTATION_RULES:
+            return last
+        sent = sentence(last.cue.token)
+        same = self.by_sentence.get((sent.start, sent.end), [])
+        while same and -same[0] not in self.done:
+            heappop(same)
+        return self.drafts[-same[0]] if same else last
 
 
 def _outer_end(d: Draft) -> int:
@@ -599,6 +652,7 @@ def _outside_others(drafts: list[Draft]) -> list[Draft]:
     "The memo argued that the rival, who said B, had no path") is part of that account: the
     parse's content of that cue is no quote of its own: PolNeAR annotates a third of these
     nested reports (31 of the 96 on its train split). A quotation in marks stays."""
+    covering = Covering((start, end, d) for d in drafts for start, end in d.pieces)
     return [
         d
         for d in drafts
@@ -607,8 +661,8 @@ def _outside_others(drafts: list[Draft]) -> list[Draft]:
             and d.kind != "direct"
             and d.cue is not None
             and any(
-                other is not d and _within(d.cue.start, [other]) and not _nested_in(other, d)
-                for other in drafts
+                other is not d and not _nested_in(other, d)
+                for other in covering.owners(d.cue.start)
             )
         )
     ]
