@@ -30,6 +30,26 @@ from claimex.quotes.marks import find_quoted
             '"First part.\n\n"Second part," she said.',
             [("First part.", False, True), ("Second part,", True, False)],
         ),
+        # an unclosed quotation ends at the comma before its attribution ...
+        ('"The pier is shut, said Mayor Ivo Lenz today.', [("The pier is shut,", False, False)]),
+        ('"The pier is shut, the mayor said. Boats wait.', [("The pier is shut,", False, False)]),
+        ('"The pier is shut, she added.', [("The pier is shut,", False, False)]),
+        # ... not at a comma before other words
+        (
+            '"The pier, said to be safe, is shut.',
+            [("The pier, said to be safe, is shut.", False, False)],
+        ),
+        (
+            '"The pier is shut, Ivo Lenz and the boats wait.',
+            [("The pier is shut, Ivo Lenz and the boats wait.", False, False)],
+        ),
+        # a curly mark typed the wrong way round: where it stands tells its direction
+        (
+            "\u201cNot yet,\u201c the pilot said. \u201cSoon.\u201d",
+            [("Not yet,", True, False), ("Soon.", True, False)],
+        ),
+        ("She replied \u201dNever again\u201d and left.", [("Never again", True, False)]),
+        ("\u201cIt ends here.\u201c\n\nThe crowd left.", [("It ends here.", True, False)]),
         # a stray closing mark pairs with nothing
         ("The 5\u201d screen is small.", []),
         ("", []),
@@ -541,6 +561,53 @@ def test_joined_continuation_goes_on_with_the_quotation(nlp):
     quotes = find_quotes(doc, join_continuations=True)
     pieces = [[doc.text[s["start"] : s["end"]] for s in q["spans"]] for q in quotes]
     assert ["The dam is safe,", "We inspect it every week."] in pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # a quotation goes on over several paragraphs after "..., she said. ..."
+        (
+            '"The dam is safe," she said. "We inspect it weekly."\n\n'
+            '"Nobody needs to leave town."\n\n"Stay calm and wait."',
+            [
+                "The dam is safe,",
+                "We inspect it weekly.",
+                "Nobody needs to leave town.",
+                "Stay calm and wait.",
+            ],
+        ),
+        (
+            "\u201cWe lost,\u201d the coach said.\n\n\u201cThe rain did not help us at all.\u201d",
+            ["We lost,", "The rain did not help us at all."],
+        ),
+    ],
+)
+def test_continuation_over_paragraphs(nlp, text, pieces):
+    from claimex.components.quotes import find_quotes
+
+    doc = nlp(text)
+    [quote] = find_quotes(doc, join_continuations=True)
+    assert [text[s["start"] : s["end"]] for s in quote["spans"]] == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # words of the speaker's title the mention leaves out still join quotation and cue
+        (
+            "\u201cWe will find the cause,\u201d Tulsa police Chief Nora Lund said Monday.",
+            "police Chief Nora Lund",
+        ),
+        (
+            '"Nothing is decided," Salem school board Chair Ruth Obi said.',
+            "Salem school board Chair Ruth Obi",
+        ),
+    ],
+)
+def test_quotation_before_a_titled_speaker(nlp, text, speaker):
+    [quote] = _quotes(nlp, text)
+    assert (quote["rule"], quote["speaker"]["text"]) == ("direct-cue-after", speaker)
 
 
 def test_multi_paragraph_quote_attributed_at_the_end(nlp):
