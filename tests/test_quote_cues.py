@@ -58,8 +58,8 @@ CASES = [
         [("I should have used one phone.", "Lund", "apologised for what happened")],
     ),
     (
-        'She was so upset that I had to change my answer: "Of course I believe in ghosts."',
-        [("Of course I believe in ghosts.", "I", "had to change")],
+        'The mayor had to change her answer: "Of course I believe in ghosts."',
+        [("Of course I believe in ghosts.", "The mayor", "had to change")],
     ),
     (
         "The vote failed.\nThe senator's reply: \u201cWe will try again in May.\u201d",
@@ -90,6 +90,12 @@ CASES = [
         "The senator raised $4 million last quarter, campaign filings show.",
         [("The senator raised $4 million last quarter", "campaign filings", "show")],
     ),
+    # a cue closing its sentence after a comma reports all before it, whatever the parse
+    (
+        "People who borrow too much suffer, the banker said.",
+        [("People who borrow too much suffer", "the banker", "said")],
+    ),
+    ("On Sunday in the harbour town, she said.", []),  # a setting, no statement
     # a verb of saying before the colon stays the cue
     (
         'The vote failed.\nThe senator said: "We will try again."',
