@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from claimex.components.claims import join_claims
 from claimex.components.paragraphs import parse_header
 from claimex.models import Article, Claim, Figure, Organisation, Quote, Speaker
+from claimex.spill import spill_of
 from claimex.text import doc_text
 
 
@@ -35,7 +36,12 @@ def build_article(doc: Doc, source: str) -> Article:
 def keep_confident(article: Article, least: float) -> Article:
     """The article without its quotes of confidence under ``least``, nor anything pointing to
     them: their claims go, speakers' ``quote_ids`` and figures' ``quote_id`` drop them.
-    Speakers, figures and organisations themselves stay (they are in the text all the same)."""
+    Speakers, figures and organisations themselves stay (they are in the text all the same).
+    A record whose lists are spilled (:mod:`claimex.spill`) is changed in place."""
+    spill = spill_of(article)
+    if spill is not None:
+        spill.drop_quotes(least)
+        return article
     dropped = {q.id for q in article.quotes if q.confidence < least}
     if not dropped:
         return article

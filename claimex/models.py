@@ -143,6 +143,9 @@ class Article(_Model):
     # The text the offsets point into, for writers that show it (the review page); not part
     # of the JSON.
     _input_text: str | None = PrivateAttr(default=None)
+    # A long document's lists, kept in temporary files while it is written out
+    # (claimex.spill.SpilledLists); None when the lists above hold everything.
+    _spill: Any = PrivateAttr(default=None)
 
     @property
     def input_text(self) -> str | None:

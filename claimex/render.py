@@ -2,7 +2,8 @@
 
 JSON never goes through rich (it would wrap lines and break ``jq``). Each writer takes one
 record at a time; JSON Lines and CSV flush after every record so a pipe sees results as
-each document finishes.
+each document finishes. JSON, JSON Lines and CSV read a long document's spilled lists back
+an item at a time (:mod:`claimex.spill`); the table holds one document whole.
 """
 
 from __future__ import annotations
@@ -12,18 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from claimex.io.safe import csv_cell, json_line, visible, visible_record
+from claimex.io.safe import csv_cell, visible, visible_record
 from claimex.models import Article, ErrorRecord, Quote
 from claimex.review import HtmlWriter
+from claimex.spill import items, json_pieces, materialised
 
 if TYPE_CHECKING:
     from rich.table import Table
 
 Record = Article | ErrorRecord
-
-
-def _dump(record: Record) -> dict:
-    return record.model_dump(mode="json")
 
 
 class JsonLinesWriter:
@@ -35,7 +33,9 @@ class JsonLinesWriter:
         self.stream = stream
 
     def write(self, record: Record) -> None:
-        self.stream.write(json_line(_dump(record)) + "\n")
+        for piece in json_pieces(record):  # a long document's lists, item by item
+            self.stream.write(piece)
+        self.stream.write("\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -53,8 +53,9 @@ class JsonWriter:
         self.count = 0
 
     def write(self, record: Record) -> None:
-        text = json_line(_dump(record), indent=2)
-        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
+        self.stream.write("[\n  " if self.count == 0 else ",\n  ")
+        for piece in json_pieces(record, indent=2):
+            self.stream.write(piece.replace("\n", "\n  "))
         self.stream.flush()
         self.count += 1
 
@@ -160,7 +161,7 @@ class CsvWriter:
     def write(self, record: Record) -> None:
         if isinstance(record, ErrorRecord):
             return
-        for item in getattr(record, self.items):
+        for item in items(record, self.items):
             self.writer.writerow([csv_cell(v) for v in (record.source, *self.table.row(item))])
         self.stream.flush()
 
@@ -191,7 +192,8 @@ class TableWriter:
             return  # errors are reported on stderr
         from rich.markup import escape
 
-        record = visible_record(record)  # no terminal escape sequences from the text
+        # Laid out whole: a long document's spilled lists come back into memory.
+        record = visible_record(materialised(record))  # no escape sequences from the text
         heading = f"[bold]{escape(record.source)}[/bold]"
         if record.title:
             heading += f"  {escape(record.title)}"

@@ -14,6 +14,7 @@ from typing import Any
 
 from claimex.models import Article, ErrorRecord
 from claimex.sources import Document
+from claimex.spill import item_count, spill_of
 
 
 def plural(count: int, noun: str) -> str:
@@ -59,13 +60,15 @@ def extract_documents(
     join_continuations: bool = True,
     min_confidence: float = 0.0,
     lexicons: Mapping[str, Any] | None = None,
+    spill: bool = False,
 ) -> Iterator[tuple[Document, Article | ErrorRecord]]:
     """Yield ``(document, record)`` for every input document, in order; quotes under
-    ``min_confidence`` are left out (:func:`claimex.article.keep_confident`)."""
+    ``min_confidence`` are left out (:func:`claimex.article.keep_confident`). With ``spill``,
+    a long document's lists wait in temporary files (:mod:`claimex.spill`)."""
     from claimex.pipeline import extract_many_with_context
 
     items = _pipeline_items(documents)
-    options = {"join_continuations": join_continuations, "lexicons": lexicons}
+    options = {"join_continuations": join_continuations, "lexicons": lexicons, "spill": spill}
     for doc, record in extract_many_with_context(items, model, n_process, batch_size, **options):
         if doc.error is not None:
             record = ErrorRecord(source=doc.source, error=doc.error)
@@ -101,6 +104,7 @@ def run(
         "join_continuations": join_continuations,
         "min_confidence": min_confidence,
         "lexicons": lexicons,
+        "spill": True,  # every writer takes a record whose lists are spilled
     }
     for _, record in extract_documents(documents, model, n_process, batch_size, **options):
         if isinstance(record, ErrorRecord):
@@ -108,10 +112,12 @@ def run(
             fail(f"error: {record.source}: {record.error.type}: {record.error.message}")
         else:
             summary.documents += 1
-            summary.quotes += len(record.quotes)
-            summary.figures += len(record.figures)
+            summary.quotes += item_count(record, "quotes")
+            summary.figures += item_count(record, "figures")
             for message in record.warnings:
                 warn(f"warning: {record.source}: {message}")
         write(record)
+        if spill_of(record) is not None:
+            spill_of(record).close()  # its temporary files go now, not when collected
     summary.seconds = time.perf_counter() - started
     return summary

@@ -1,14 +1,17 @@
 """The text of a Doc, read once, and other per-document tables built once."""
 
 import unicodedata
-from collections.abc import Callable
-from typing import TypeVar
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 KEY = "claimex_text"
 TABLE_PREFIX = "claimex_table:"
 T = TypeVar("T")
+Owner = TypeVar("Owner")
 
 
 def doc_text(doc: Doc) -> str:
@@ -63,3 +66,26 @@ def without_invisible(text: str) -> str:
     if text.isascii():
         return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+class Covering(Generic[Owner]):
+    """Character ranges ``(start, end, owner)``, to ask which cover a character without
+    scanning them all: sorted by start, with the furthest end reached so far, a lookup goes
+    back only over the ranges that may still reach the character."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int, Owner]]):
+        self.ranges = sorted(ranges, key=lambda r: (r[0], r[1]))
+        self.starts = [start for start, _, _ in self.ranges]
+        self.reach = list(accumulate((end for _, end, _ in self.ranges), max))
+
+    def owners(self, char: int) -> Iterator[Owner]:
+        """The owners of the ranges with ``start <= char < end``, the latest start first."""
+        i = bisect_right(self.starts, char) - 1
+        while i >= 0 and self.reach[i] > char:
+            _, end, owner = self.ranges[i]
+            if end > char:
+                yield owner
+            i -= 1
+
+    def covers(self, char: int) -> bool:
+        return any(True for _ in self.owners(char))

@@ -11,6 +11,8 @@ of money, a percentage or a quantity, each with its speaker, figures and organis
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,61 +24,85 @@ register_extensions()
 CLAIM_FIGURE_CATEGORIES = {"count", "money", "percent", "quantity"}
 
 
-def _inside(item: dict, start: int, end: int) -> bool:
-    return start <= item["start"] and item["end"] <= end
-
-
 def number_figures(figures: list[dict], quotes: list[dict]) -> list[dict]:
     """The figures in text order with their ``id`` and the ``quote_id`` of the first quote
     holding them (in one of its spans)."""
     ordered = sorted(figures, key=lambda f: (f["start"], f["end"]))
+    pieces = sorted(
+        (p["start"], p["end"], n) for n, q in enumerate(quotes) for p in q.get("spans") or [q]
+    )
+    # One sweep in text order: the pieces begun by a figure's start and not yet over.
+    active: list[tuple[int, int, int]] = []
+    taken = 0
     numbered = []
     for i, figure in enumerate(ordered, 1):
-        quote_id = next(
-            (
-                q["id"]
-                for q in quotes
-                if any(_inside(figure, p["start"], p["end"]) for p in q.get("spans") or [q])
-            ),
-            None,
-        )
+        start, end = figure["start"], figure["end"]
+        while taken < len(pieces) and pieces[taken][0] <= start:
+            active.append(pieces[taken])
+            taken += 1
+        active = [piece for piece in active if piece[1] >= start]
+        holders = [n for _, piece_end, n in active if end <= piece_end]
+        quote_id = quotes[min(holders)]["id"] if holders else None
         numbered.append({**figure, "id": f"f{i}", "quote_id": quote_id})
     return numbered
 
 
-def _organisation_ids(orgs: list[dict], start: int, end: int) -> list[str]:
-    return [o["id"] for o in orgs if any(_inside(m, start, end) for m in o["mentions"])]
+class _Mentions:
+    """The organisations' mentions in text order, to find those inside a span by bisection."""
+
+    def __init__(self, orgs: list[dict]):
+        self.ids = [o["id"] for o in orgs]
+        mentions = sorted(
+            (m["start"], m["end"], n) for n, o in enumerate(orgs) for m in o["mentions"]
+        )
+        self.starts = [m[0] for m in mentions]
+        self.mentions = mentions
+
+    def ids_inside(self, start: int, end: int) -> list[str]:
+        """The ids, in the organisations' order, of those with a mention inside start..end."""
+        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        inside = {n for _, m_end, n in self.mentions[first:last] if m_end <= end}
+        return [self.ids[n] for n in sorted(inside)]
 
 
-def _claim(start: int, end: int, text: str, orgs: list[dict], **links) -> dict:
+def _claim(start: int, end: int, text: str, orgs: _Mentions, **links) -> dict:
     """A claim without id (numbered once all are in order); ``links``: speaker_id, quote_id,
     figure_ids."""
     claim = {"id": "", "text": text, "start": start, "end": end, "speaker_id": None}
     claim.update({"quote_id": None, "figure_ids": [], **links})
-    claim["organisation_ids"] = _organisation_ids(orgs, start, end)
+    claim["organisation_ids"] = orgs.ids_inside(start, end)
     return claim
 
 
 def build_claims(doc: Doc, quotes: list[dict], figures: list[dict], orgs: list[dict]) -> list:
-    """Claims of quotes and of unquoted sentences with figures; ``figures`` numbered."""
+    """Claims of quotes and of unquoted sentences with figures; ``figures`` numbered (in
+    text order, as :func:`number_figures` gives them)."""
     claims = []
+    mentions = _Mentions(orgs)
+    by_quote: dict[str, list[str]] = {}
+    for f in figures:
+        by_quote.setdefault(f["quote_id"], []).append(f["id"])
     for q in quotes:
         speaker = q.get("speaker") or {}
-        figure_ids = [f["id"] for f in figures if f["quote_id"] == q["id"]]
+        figure_ids = by_quote.get(q["id"], [])
         links = {"speaker_id": speaker.get("speaker_id"), "quote_id": q["id"]}
-        claims.append(_claim(q["start"], q["end"], q["text"], orgs, figure_ids=figure_ids, **links))
+        claims.append(
+            _claim(q["start"], q["end"], q["text"], mentions, figure_ids=figure_ids, **links)
+        )
     unquoted = [
         f for f in figures if f["quote_id"] is None and f["category"] in CLAIM_FIGURE_CATEGORIES
     ]
+    starts = [f["start"] for f in unquoted]
     full = doc_text(doc)
     for sent in doc.sents if unquoted else ():
         raw = full[sent.start_char : sent.end_char]  # Span.text would rebuild it from tokens
         text = raw.strip()
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(text)
-        in_sentence = [f["id"] for f in unquoted if _inside(f, start, end)]
+        near = unquoted[bisect_left(starts, start) : bisect_right(starts, end)]
+        in_sentence = [f["id"] for f in near if f["end"] <= end]
         if text and in_sentence:
-            claims.append(_claim(start, end, text, orgs, figure_ids=in_sentence))
+            claims.append(_claim(start, end, text, mentions, figure_ids=in_sentence))
     claims.sort(key=lambda c: (c["start"], c["end"]))
     for i, claim in enumerate(claims, 1):
         claim["id"] = f"c{i}"

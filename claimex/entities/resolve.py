@@ -10,7 +10,7 @@ does not contradict it; with none, it stays unresolved.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -28,7 +28,7 @@ from claimex.entities.names import (
 from claimex.entities.orgforms import norm
 from claimex.entities.people import Person
 from claimex.lexicons import entries, words
-from claimex.text import doc_text
+from claimex.text import Covering, doc_text
 
 RELATIVE = {"who", "whom", "whose", "that", "which"}
 GROUP_PRONOUNS = {"they", "them", "their", "we", "us", "our", "it", "its", "i", "you"}
@@ -68,16 +68,17 @@ class Resolver:
         self.named_orgs: list[Referent] = []  # "the Clinton campaign": named by the mention
         self.documents = Documents(doc, self._naming)
         self.unresolved: dict[str, tuple[int, Referent]] = {}  # gender -> last unresolved pronoun
-        self.quoted = quoted
+        self.quoted = Covering((start, end, None) for start, end in quoted)
         self.common = common_words(doc_text(doc))  # "Aides" opening a sentence is no name
         self.sentence_starts = [sent.start_char for sent in doc.sents]
+        in_reported = Covering((start, end, None) for start, end in reported)
         # (start_char, person index, is subject) of every name outside quotes, for pronouns.
         self.named = sorted(
             (
                 m.name.start_char,
                 i,
                 self._is_subject(m.name.start, m.name.end)
-                and not _inside(reported, m.name.start_char),
+                and not in_reported.covers(m.name.start_char),
             )
             for i, p in enumerate(people)
             for m in p.mentions
@@ -99,8 +100,7 @@ class Resolver:
     def spoke(self, referent: Referent, start: int) -> None:
         """A resolved speaker is the likeliest antecedent of the next "he" or "she"."""
         if referent.kind == "person" and referent.key[0] == "person":
-            self.named.append((start, referent.key[1], True))
-            self.named.sort()
+            insort(self.named, (start, referent.key[1], True))
         elif referent.kind == "organisation":
             self.last_organisation = (start, referent)
 
@@ -117,7 +117,7 @@ class Resolver:
         return Referent("group", ("group", token.lower_))
 
     def _in_quote(self, char: int) -> bool:
-        return _inside(self.quoted, char)
+        return self.quoted.covers(char)
 
     def resolve(self, start: int, end: int) -> Referent:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -370,10 +370,6 @@ class Resolver:
             index = self.unlisted[name.text_key] = len(self.people)
             self.people.append(Person(*split_name(name.words), forms=[name]))
         return self._person(index)
-
-
-def _inside(ranges, char: int) -> bool:
-    return any(s <= char < e for s, e in ranges)
 
 
 def _untagged_name(token: Token) -> bool:

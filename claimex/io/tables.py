@@ -3,22 +3,25 @@
 ``documents``, ``quotes``, ``speakers``, ``figures``, ``organisations`` and ``claims``: one row
 per item, each carrying ``source`` and ``document_id`` (the record's id, else its source) to
 join on, nested fields flattened into columns (``cue_text``, ``speaker_name``...). Rows are
-written in row groups of ROW_GROUP_DOCS documents, so memory stays flat; the files appear
-under their names only when complete.
+written in row groups of ROW_GROUP_DOCS documents (or of ROW_GROUP_ROWS rows, for a long
+document's), so memory stays flat; the files appear under their names only when complete.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from claimex.io.parquet import pyarrow_parquet
 from claimex.models import Article, ErrorRecord
+from claimex.spill import item_count, item_dicts
 
 TABLES = ("documents", "quotes", "speakers", "figures", "organisations", "claims")
 ROW_GROUP_DOCS = 1000
+ROW_GROUP_ROWS = 200_000  # rows of all tables at most in memory (a long document's)
 KEYS = (("source", "string"), ("document_id", "string"))
 OFFSETS = "list<start: int64, end: int64>"
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -79,29 +82,31 @@ def _prefixed(item: dict | None, prefix: str, names: tuple[str, ...]) -> dict[st
     return {f"{prefix}_{name}": (item or {}).get(name) for name in names}
 
 
-def table_rows(record: Article | ErrorRecord) -> dict[str, list[dict[str, Any]]]:
-    """The rows one record adds to each table."""
+def table_rows(record: Article | ErrorRecord) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The rows one record adds to the tables, as ``(table, row)``, one item at a time (a long
+    document's spilled lists are read back as they go, :mod:`claimex.spill`)."""
     data = record.model_dump(mode="json")
     doc_id = record.source if record.id is None else str(record.id)
     keys = {"source": record.source, "document_id": doc_id}
-    counts = {name: len(data.get(name, [])) for name in TABLES[1:]}
+    lists = TABLES[1:] if isinstance(record, Article) else ()
+    counts = {name: item_count(record, name) if lists else 0 for name in TABLES[1:]}
     error = data.get("error") or {}
-    document = {
-        **keys, **counts, "id": None if record.id is None else str(record.id),
+    yield "documents", {
+        **keys, **counts,
+        "id": None if record.id is None else str(record.id),
         "title": data.get("title"), "date": data.get("date"), "warnings": data.get("warnings"),
         "error_type": error.get("type"), "error_message": error.get("message"),
         "meta": None if record.meta is None else json.dumps(data["meta"], ensure_ascii=False),
     }  # fmt: skip
-    rows: dict[str, list[dict[str, Any]]] = {"documents": [document]}
-    for quote in data.get("quotes", []):
-        speaker = quote.pop("speaker")
-        quote.update(_prefixed(quote.pop("cue"), "cue", ("text", "start", "end")))
-        quote.update(_prefixed(speaker, "speaker", ("text", "start", "end", "name")))
-        quote["speaker_id"] = (speaker or {}).get("speaker_id")
-    for table in TABLES[1:]:
+    for table in lists:
         item_id = f"{table[:-1]}_id"
-        rows[table] = [{**keys, item_id: item.pop("id"), **item} for item in data.get(table, [])]
-    return rows
+        for item in item_dicts(record, table):
+            if table == "quotes":
+                speaker = item.pop("speaker")
+                item.update(_prefixed(item.pop("cue"), "cue", ("text", "start", "end")))
+                item.update(_prefixed(speaker, "speaker", ("text", "start", "end", "name")))
+                item["speaker_id"] = (speaker or {}).get("speaker_id")
+            yield table, {**keys, item_id: item.pop("id"), **item}
 
 
 class ParquetTables:
@@ -118,15 +123,18 @@ class ParquetTables:
             self.paths = {t: directory / t / f"part-{part:05d}.parquet" for t in TABLES}
         self.buffers: dict[str, list[dict]] = {t: [] for t in TABLES}
         self.writers: dict[str, Any] = {}
-        self.pending = 0
+        self.pending = self.rows = 0
 
     def _temporary(self, table: str) -> Path:
         path = self.paths[table]
         return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
     def write(self, record: Article | ErrorRecord) -> None:
-        for table, rows in table_rows(record).items():
-            self.buffers[table].extend(rows)
+        for table, row in table_rows(record):
+            self.buffers[table].append(row)
+            self.rows += 1
+            if self.rows >= ROW_GROUP_ROWS:  # one long document: its rows in several groups
+                self.flush()
         self.pending += 1
         if self.pending >= ROW_GROUP_DOCS:
             self.flush()
@@ -141,7 +149,7 @@ class ParquetTables:
             if rows:
                 self.writers[table].write_table(pa.Table.from_pylist(rows, schema(table)))
             rows.clear()
-        self.pending = 0
+        self.pending = self.rows = 0
 
     def close(self) -> None:
         """Write what is left and put every file in place."""

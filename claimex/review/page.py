@@ -16,6 +16,7 @@ from typing import IO
 from claimex.models import Article, ErrorRecord
 from claimex.review.markup import nest
 from claimex.review.views import DocView, article_view
+from claimex.spill import materialised
 
 HEAD = """<!DOCTYPE html>
 <html lang="en">
@@ -136,6 +137,7 @@ class HtmlWriter:
         if isinstance(record, ErrorRecord):
             self.page.write_error(anchor, record.source, record.error.type, record.error.message)
             return
+        record = materialised(record)  # a page lays out the whole document at once
         self.page.write_view(article_view(anchor, record, record.input_text or ""))
 
     def close(self) -> None:
