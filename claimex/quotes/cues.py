@@ -33,6 +33,7 @@ Offsets = tuple[int, int]
 Tokens = Span | list[Token]  # a stretch of the document
 CUT_CONJ = ("CCONJ", "SCONJ")
 MIN_CLOSED_WORDS = 3  # "Not yet, she said." is an answer, not a statement
+CLOSING_PREPS = ("in", "on", "at", "during", "after", "before", "via", "through", "with")
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
 CONDITION_MARKS = ("if", "unless", "until", "because", "should")
@@ -146,9 +147,11 @@ def _closing(verb: Token) -> list[Offsets]:
     doc, sent = verb.doc, sentence(verb)
     if verb.dep_ != "ROOT" or not _comma_delimited(verb):
         return []
-    start = _attribution_start(verb)
     if any(not t.is_punct for t in doc[verb.right_edge.i + 1 : sent.end]):
         return []
+    if not all(_closing_tail(verb, child) for child in verb.rights):
+        return []  # "A, experts pointed to China's role": the verb has words of its own
+    start = _attribution_start(verb)
     before = doc[sent.start : start]
     if sum(not t.is_punct for t in before) < MIN_CLOSED_WORDS or doc[start - 1].text != ",":
         return []
@@ -156,6 +159,16 @@ def _closing(verb: Token) -> list[Offsets]:
         return []  # "On Fox News Sunday, she said.": a setting, no statement
     piece = _chars(before)
     return [piece] if piece else []
+
+
+def _closing_tail(verb: Token, child: Token) -> bool:
+    """What may follow a cue that closes its sentence: when and where it was said ("said on
+    Monday in a statement"), or to whom ("told reporters")."""
+    if child.dep_ == "prep":
+        return child.lower_ in CLOSING_PREPS
+    if child.dep_ in ("dobj", "dative"):
+        return bool(lemma_in(verb.text, OBJECT_NOT_SAID))
+    return child.dep_ in ("npadvmod", "advmod", "punct")
 
 
 def _attribution_start(verb: Token) -> int:
