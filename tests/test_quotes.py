@@ -30,6 +30,19 @@ from claimex.quotes.marks import find_quoted
             '"First part.\n\n"Second part," she said.',
             [("First part.", False, True), ("Second part,", True, False)],
         ),
+        # an unclosed quotation ends at the comma before its attribution ...
+        ('"The pier is shut, said Mayor Ivo Lenz today.', [("The pier is shut,", False, False)]),
+        ('"The pier is shut, the mayor said. Boats wait.', [("The pier is shut,", False, False)]),
+        ('"The pier is shut, she added.', [("The pier is shut,", False, False)]),
+        # ... not at a comma before other words
+        (
+            '"The pier, said to be safe, is shut.',
+            [("The pier, said to be safe, is shut.", False, False)],
+        ),
+        (
+            '"The pier is shut, Ivo Lenz and the boats wait.',
+            [("The pier is shut, Ivo Lenz and the boats wait.", False, False)],
+        ),
         # a curly mark typed the wrong way round: where it stands tells its direction
         (
             "\u201cNot yet,\u201c the pilot said. \u201cSoon.\u201d",

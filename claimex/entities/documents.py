@@ -120,7 +120,7 @@ class Documents:
                 for child in verb.children:
                     if child.dep_ in SUBJECT_DEPS and (found := self.naming(child)) is not None:
                         return found
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 break
             verb = verb.head
         return None

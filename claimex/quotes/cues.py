@@ -122,7 +122,7 @@ def _stranded_clause(verb: Token) -> Token | None:
 def _interrupted(verb: Token) -> list[Offsets]:
     """Content of a cue that interrupts or follows its clause: "A, she said, B." / "A, she said."""
     head, doc = verb.head, verb.doc
-    if head is verb or head.pos_ not in ("VERB", "AUX") or _speaks(head):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or _speaks(head):
         return []
     if verb.dep_ not in INTERRUPTING_DEPS and not _trailing_conj(verb):
         return []
@@ -373,6 +373,9 @@ def _stance(verb: Token) -> Cue | None:
     for child in verb.rights:
         if child.i <= end:
             continue
+        if _infinitive_after(child, end):
+            end = child.right_edge.i  # "defended her call to raise fees": the call's aim
+            continue
         if child.dep_ not in STANCE_TAIL_DEPS or verb.doc[end + 1].is_punct:
             break
         if (
@@ -391,6 +394,17 @@ def _stance(verb: Token) -> Cue | None:
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "stance", how="stance")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
     return cue
+
+
+def _infinitive_after(token: Token, end: int) -> bool:
+    """An infinitive right after the object that the parser hung on the verb ("defended her
+    call to raise fees", "called on leaders to act"): it goes on with the object (PolNeAR
+    train: 12 more stance quotes match their annotation, none fewer)."""
+    return (
+        token.dep_ in ("xcomp", "advcl")
+        and token.left_edge.i == end + 1
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.lefts)
+    )
 
 
 def _prep_cue(verb: Token) -> Cue | None:
@@ -412,6 +426,8 @@ def _prep_cue(verb: Token) -> Cue | None:
     for child in verb.rights:
         if child.i > end and child.dep_ == "prep" and child.lower_ == "as":
             end = child.right_edge.i  # "referred to demonstrators as "my friends""
+        elif _infinitive_after(child, end):
+            end = child.right_edge.i  # "called on leaders to act"
     piece = _chars(_trimmed_clause(verb.doc[obj.left_edge.i : end + 1], noun_phrase=True))
     cue = Cue(verb, verb.idx, prep.idx + len(prep.text), "stance", how="prep")
     cue.speaker, cue.content = mention_span(subject), [piece] if piece else []

@@ -29,7 +29,7 @@ def _governor(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
     token = span.root
     for _ in range(MAX_HOPS):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if head.pos_ == "VERB" and token.dep_ in OBJECT_DEPS and token.i > head.i:
             return head, token

@@ -18,6 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from claimex.quotes.lexicon import SPEECH, lemma_in
+
 OPENERS = {"\u201c", "\u201e", "\u00ab", "``", "\u2018"}
 CLOSERS = {"\u201d", "\u00bb", "\u2019"}
 CURLY_DOUBLES = ("\u201c", "\u201d")
@@ -41,6 +43,13 @@ STYLES = {
     "\u2019": "single",
 }
 RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-") | CLOSERS
+# An attribution after a comma: ", said Mayor Rask", ", the mayor said", ", she added". Inside
+# a quotation that is never closed it shows where the closing mark was left out.
+ATTRIBUTION_RE = re.compile(
+    r",\s+(?:(?P<before>[a-z]+)\s+(?:the\s+|[A-Z])"
+    r"|(?:the\s+\w+\s+|(?:[A-Z][\w.'\u2019-]*\s+){1,4})(?P<after>[a-z]+)\b"
+    r"|(?:he|she|they)\s+(?P<pronoun>[a-z]+)\b)"
+)
 
 
 @dataclass
@@ -155,4 +164,17 @@ def find_quoted(text: str) -> list[Quoted]:
             same_style = _style(text, quoted[-1].open_start) == _style(text, reopened)
             at_start = not text[next_start:reopened].strip()
             quoted[-1].continued = at_start and same_style
+    for quoted in per_paragraph:
+        if quoted and not quoted[-1].closed and not quoted[-1].continued:
+            _cut_at_attribution(text, quoted[-1])
     return [q for quoted in per_paragraph for q in quoted]
+
+
+def _cut_at_attribution(text: str, q: Quoted) -> None:
+    """`"The plan is dead, said Mayor Rask on Monday.`: a quotation left unclosed ends at the
+    comma before its attribution, which is the writer's, not the speaker's words."""
+    for match in ATTRIBUTION_RE.finditer(text, q.start, q.end):
+        verb = match.group("before") or match.group("after") or match.group("pronoun")
+        if lemma_in(verb, SPEECH):
+            q.end = q.close_end = match.start() + 1
+            return
