@@ -1,8 +1,8 @@
 """claimex on Dask: a 2-worker LocalCluster gives the local run's output part by part, a run
 interrupted and resumed loses and repeats nothing, and neither does a worker killed mid-part.
 
-One cluster for the module. Its workers are forked from this process, which has loaded the
-pipeline already (the ``nlp`` fixture): they start without loading spaCy again.
+One cluster for the module, the LocalCluster of ``claimex extract --dask``: its workers are
+forked from this process, which has loaded the pipeline already (the ``nlp`` fixture).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimex.cli import cli
-from claimex.dask import extract_bag, extract_records, run_dask
+from claimex.dask import connect, extract_bag, extract_records, run_dask
 from claimex.partitions import MANIFEST, Manifest, OutputExists, ReadOptions, plan
 from claimex.render import Reporter
 
@@ -36,16 +36,7 @@ SENTENCES = (
 
 @pytest.fixture(scope="module")
 def client(nlp):
-    import dask
-
-    with (
-        dask.config.set({"distributed.worker.multiprocessing-method": "fork"}),
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-            silence_logs=50,
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):  # fmt: skip
+    with connect(None, 2) as client:
         yield client
 
 
@@ -81,6 +72,23 @@ def _run(client, corpus, out: Path, **options):
     with Reporter(stderr) as report:
         summary = run_dask(corpus, out, report, client=client, partition_size=2, **options)
     return summary, stderr.getvalue()
+
+
+def test_local_workers_share_the_pipeline_without_dask_overheads(client):
+    def worker_state() -> tuple:
+        import dask
+
+        from claimex.pipeline import _load_pipeline, load_pipeline
+
+        loads = _load_pipeline.cache_info().misses
+        load_pipeline()  # the parent's, inherited: no load of its own
+        return (
+            _load_pipeline.cache_info().misses - loads,
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            dask.config.get("distributed.worker.profile.enabled"),
+        )
+
+    assert set(client.run(worker_state).values()) == {(0, None, False)}
 
 
 def test_partitions_follow_the_input_order(corpus):

@@ -12,7 +12,7 @@ from spacy.util import minibatch
 import claimex
 from claimex.errors import ModelNotFound
 from claimex.models import ErrorRecord
-from claimex.pipeline import CLAIMEX_PIPES, _Source, pipe_records, resolve_model
+from claimex.pipeline import CLAIMEX_PIPES, _Source, matrix_ops, pipe_records, resolve_model
 
 
 def test_factories_are_entry_points():
@@ -27,6 +27,28 @@ def test_components_work_in_a_users_pipeline():
     doc = nlp('"We will win," said Maria Lopez.')
     assert isinstance(doc._.claimex_quotes, list)
     assert isinstance(doc._.claimex_figures, list)
+
+
+PARAGRAPH = (
+    "Harbour chief Lena Maris said on Monday that the ferry to Ostra would carry 1,200 "
+    'passengers a day from May. "We have waited eleven years for this," she told the Velden '
+    "Courier, adding that Brisk Lines had cut its fares by 8% while the council paid $3.4m."
+)
+
+
+def _annotations(nlp: Language) -> list[tuple]:
+    doc = nlp(PARAGRAPH)
+    return [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def test_matrix_ops_give_the_same_annotations_as_blis(nlp):
+    default = spacy.load(resolve_model(), exclude=["lemmatizer", "attribute_ruler"])
+    assert default.get_pipe("ner").model.ops.use_blis
+    with matrix_ops():
+        ours = spacy.load(resolve_model(), exclude=["lemmatizer", "attribute_ruler"])
+    assert not any(p.model.ops.use_blis for _, p in ours.pipeline)
+    assert not nlp.get_pipe("parser").model.ops.use_blis  # the loaded claimex pipeline's
+    assert _annotations(ours) == _annotations(default)
 
 
 def test_extract_returns_article():

@@ -57,10 +57,12 @@ def article_paragraph(rng: random.Random) -> str:
 def write_article(path: Path, megabytes: int, seed: int = 0) -> None:
     rng = random.Random(seed)
     target = megabytes * 1_000_000
-    with path.open("w", encoding="utf-8") as out:
+    with path.open("w", encoding="utf-8") as out:  # at most ``megabytes``: --max-size's unit
         written = 0
-        while written < target:
+        while True:
             paragraph = article_paragraph(rng) + "\n\n"
+            if written + len(paragraph) > target:
+                break
             out.write(paragraph)
             written += len(paragraph)
 
