@@ -13,8 +13,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from heapq import heappop, heappush
-from itertools import accumulate
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from claimex.models import CONTENT_JOINER
@@ -22,6 +22,9 @@ from claimex.quotes.cues import Cue, Offsets
 from claimex.quotes.lexicon import SPEECH, lemma_in
 from claimex.quotes.marks import Quoted
 from claimex.text import Covering, doc_text, sentence
+
+# Runs of letters and digits: re's \w is str.isalnum() or "_".
+ALNUM_RUN_RE = re.compile(r"[^\W_]+")
 
 # Between a quotation and a cue after it: `"...," she said` / `"..." - she said`; never a
 # paragraph break (a paragraph opening with "Data show that ..." is not the quote's cue).
@@ -190,10 +193,12 @@ class Regions:
         """How many letters or digits start..end holds, and how many of them are quoted:
         from running counts built once, so a long draft costs no more than a short one."""
         if self._letters is None:
-            alnum = [ch.isalnum() for ch in self.text]
-            self._letters = [0, *accumulate(alnum)]
-            quoted = (a and q for a, q in zip(alnum, self.inside, strict=True))
-            self._quoted_letters = [0, *accumulate(quoted)]
+            alnum = numpy.zeros(len(self.text), dtype=numpy.int64)
+            for run in ALNUM_RUN_RE.finditer(self.text):
+                alnum[run.start() : run.end()] = 1
+            self._letters = [0, *numpy.cumsum(alnum).tolist()]
+            quoted = alnum & numpy.frombuffer(self.inside, dtype=numpy.uint8)
+            self._quoted_letters = [0, *numpy.cumsum(quoted).tolist()]
         quoted = self._quoted_letters
         return self._letters[end] - self._letters[start], quoted[end] - quoted[start]
 
