@@ -439,6 +439,7 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
             anchor = max(anchor, sentence(last.cue.token).end_char)
         if regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):
             continue
+        # `"A," he said when asked about B. "C."`: the question has no speaker; the quotation does
         last = ended.quoted_in_same_sentence(last)
         if last.speaker is None:
             continue
