@@ -4,8 +4,10 @@ Each chunk (cut after a paragraph where possible) goes through the whole pipelin
 own; its Doc is dropped as soon as its record is built, and the record is merged into the
 document's: offsets shifted to the whole text, ids renumbered, an organisation or a person
 named again in a later chunk merged with the earlier one. What a chunk hands the next is
-only that merged record: the people seen so far, so a surname alone ("Lopez") resolves to
-the full name given earlier ("Ana Lopez"). Memory is one chunk's Doc plus the record.
+only the people seen so far, so a surname alone ("Lopez") resolves to the full name given
+earlier ("Ana Lopez"). The quotes, figures and claims go to temporary files as each chunk is
+merged (:mod:`claimex.spill`); the people and organisations stay in memory as arrays of
+offsets and quote numbers. Memory is one chunk's Doc plus those arrays, whatever the length.
 """
 
 from __future__ import annotations

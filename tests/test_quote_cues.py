@@ -52,6 +52,15 @@ CASES = [
         'The bill passed.\nGovernor Lund resisted: "I will not sign this law."',
         [("I will not sign this law.", "Governor Lund", "resisted")],
     ),
+    # the colon's cue runs to the verb nearest the colon; its subject speaks
+    (
+        'Lund has since apologised for what happened: "I should have used one phone."',
+        [("I should have used one phone.", "Lund", "apologised for what happened")],
+    ),
+    (
+        'The mayor had to change her answer: "Of course I believe in ghosts."',
+        [("Of course I believe in ghosts.", "The mayor", "had to change")],
+    ),
     (
         "The vote failed.\nThe senator's reply: \u201cWe will try again in May.\u201d",
         [("We will try again in May.", "The senator's", ":")],
@@ -81,6 +90,18 @@ CASES = [
         "The senator raised $4 million last quarter, campaign filings show.",
         [("The senator raised $4 million last quarter", "campaign filings", "show")],
     ),
+    # a cue closing its sentence after a comma reports all before it, whatever the parse
+    (
+        "People who borrow too much suffer, the banker said.",
+        [("People who borrow too much suffer", "the banker", "said")],
+    ),
+    ("On Sunday in the harbour town, she said.", []),  # a setting, no statement
+    (
+        "People who borrow too much suffer, the banker told reporters on Monday.",
+        [("People who borrow too much suffer", "the banker", "told")],
+    ),
+    # a verb with words of its own does not close the sentence
+    ("While the port was busy, experts at the forum pointed to the railway's role.", []),
     # a verb of saying before the colon stays the cue
     (
         'The vote failed.\nThe senator said: "We will try again."',

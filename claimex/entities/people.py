@@ -11,6 +11,7 @@ spans are taken as people when their words are a known person's, or when they ac
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -229,7 +230,7 @@ def _no_families(found: list[Mention]) -> list[Mention]:
     ]
 
 
-def _choose(candidates: list[Person], mention: Mention) -> Person | None:
+def _choose(candidates: list[Person], mention: Mention, seen: _Seen) -> Person | None:
     """The person a short form means: the one mentioned last before it. Only a headline
     looks ahead; elsewhere a surname nobody had before ("President Obama" in an article
     that names "Michelle Obama" later) is someone of its own."""
@@ -239,14 +240,14 @@ def _choose(candidates: list[Person], mention: Mention) -> Person | None:
     if not agreeing:
         return None
     start = mention.name.start_char
-    before = [p for p in agreeing if any(m.name.start_char < start for m in p.mentions)]
+    before = [p for p in agreeing if seen.salience(p, start)[0]]
     if before:
         # Two Cruzes: "Mr. Cruz" is the one the article names most (of the mention's gender,
         # when it shows one and some are known to have it), else the last named.
         same = [p for p in before if mention.gender and p.gender == mention.gender]
         if same or not mention.gender:
-            return max(same or before, key=lambda p: _salience(p, start))
-        return max(before, key=lambda p: _salience(p, start)[1])
+            return max(same or before, key=lambda p: seen.salience(p, start))
+        return max(before, key=lambda p: seen.salience(p, start)[1])
     later = [p for p in agreeing if mention.gender and p.gender == mention.gender]
     if not mention.weak and len(later) == 1:
         return later[0]  # "Cheers, Ms. Yellen" above "Janet Yellen, the chairwoman"
@@ -255,16 +256,45 @@ def _choose(candidates: list[Person], mention: Mention) -> Person | None:
     return min(agreeing, key=lambda p: p.forms[0].start_char)
 
 
-def _salience(person: Person, start: int) -> tuple[int, int]:
-    """(mentions before ``start``, where the last of them is)."""
-    before = [m.name.start_char for m in person.mentions if m.name.start_char < start]
-    return len(before), max(before)
+class _Seen:
+    """What :func:`cluster` asks of the people so far, indexed as they grow instead of
+    scanned for each mention (a name said on every line has thousands of mentions): where
+    each is mentioned, and the last words of their forms ("Plaats" and "Vander Plaats" of
+    "Bob Vander Plaats") with whose forms end so."""
+
+    def __init__(self) -> None:
+        self.starts: dict[int, list[int]] = {}  # id(person) -> its mentions' starts, sorted
+        self.places: dict[int, int] = {}  # id(person) -> its place in the people's order
+        self.owners: dict[tuple[str, ...], dict[int, Person]] = {}  # tail -> place -> person
+        self.of_longer: set[tuple[str, ...]] = set()  # the tails shorter than their form
+
+    def add(self, person: Person, mention: Mention) -> None:
+        insort(self.starts.setdefault(id(person), []), mention.name.start_char)
+        if mention.weak:  # a headline's "Obama Says" is no form of the name
+            return
+        words = mention.name.words
+        place = self.places.setdefault(id(person), len(self.places))
+        for size in range(1, len(words) + 1):
+            self.owners.setdefault(words[-size:], {})[place] = person
+            if size < len(words):
+                self.of_longer.add(words[-size:])
+
+    def salience(self, person: Person, start: int) -> tuple[int, int | None]:
+        """(mentions of ``person`` before ``start``, where the last of them is)."""
+        starts = self.starts.get(id(person), [])
+        count = bisect_left(starts, start)
+        return count, starts[count - 1] if count else None
+
+    def ending(self, words: tuple[str, ...]) -> list[Person]:
+        """The people with a form ending in ``words``, in their order."""
+        return [person for _, person in sorted(self.owners.get(words, {}).items())]
 
 
-def _add(person: Person, mention: Mention) -> None:
+def _add(person: Person, mention: Mention, seen: _Seen) -> None:
     person.mentions.append(mention)
     if not mention.weak:  # a headline's "Obama Says" is no form of the name
         person.forms.append(mention.name)
+    seen.add(person, mention)
     if mention.gender and person.gender is None:
         person.gender = mention.gender
 
@@ -274,9 +304,10 @@ def cluster(mentions: list[Mention]) -> list[Person]:
     people: list[Person] = []
     by_key: dict[tuple[str, str], Person] = {}
     short: list[Mention] = []
+    seen = _Seen()
     for mention in mentions:
         first, surname = split_name(mention.name.words)
-        if first is None or mention.weak or _ends_a_name(people, mention):
+        if first is None or mention.weak or _ends_a_name(seen, mention):
             short.append(mention)
             continue
         person = by_key.get((first, surname))
@@ -284,33 +315,28 @@ def cluster(mentions: list[Mention]) -> list[Person]:
             gender = first_name_genders().get(first)
             person = by_key[(first, surname)] = Person(first, surname, gender=gender)
             people.append(person)
-        _add(person, mention)
+        _add(person, mention, seen)
     for mention in sorted(short, key=lambda m: m.weak):  # headlines last: they only join
-        _attach_short(people, mention)
+        _attach_short(people, mention, seen)
     for person in people:
         person.mentions.sort(key=lambda m: m.name.start_char)
     return people
 
 
-def _ends_a_name(people: list[Person], mention: Mention) -> bool:
+def _ends_a_name(seen: _Seen, mention: Mention) -> bool:
     """ "Vander Plaats" after "Bob Vander Plaats": the last words of a longer name, the first
     of them no first name."""
     name_words = mention.name.words
     if name_words[0].lower() in first_name_genders():
         return False
-    size = len(name_words)
-    return any(
-        len(f.words) > size and f.words[-size:] == name_words for p in people for f in p.forms
-    )
+    return name_words in seen.of_longer
 
 
-def _attach_short(people: list[Person], mention: Mention) -> None:
-    if len(mention.name.words) > 1 and _ends_a_name(people, mention):
-        tail = mention.name.words
-        owners = [p for p in people if any(f.words[-len(tail) :] == tail for f in p.forms)]
-        person = _choose(owners, mention)
+def _attach_short(people: list[Person], mention: Mention, seen: _Seen) -> None:
+    if len(mention.name.words) > 1 and _ends_a_name(seen, mention):
+        person = _choose(seen.ending(mention.name.words), mention, seen)
         if person is not None:
-            _add(person, mention)
+            _add(person, mention, seen)
             return
     first, surname = split_name(mention.name.words)
     key = surname if first is None else first
@@ -318,18 +344,19 @@ def _attach_short(people: list[Person], mention: Mention) -> None:
     if mention.weak and not by_surname:  # a headline's "Obama Says": any word may be the name
         lowered = {w.lower() for w in mention.name.words}
         by_surname = [p for p in people if p.surname in lowered]
-    person = _choose(by_surname, mention)
+    person = _choose(by_surname, mention, seen)
     if person is None and first is None:
         person = _choose(
             [p for p in people if p.first == key and p.forms[0].words != mention.name.words],
             mention,
+            seen,
         )
     if person is None:
         if mention.weak:
             return
         person = Person(first, surname)
         people.append(person)
-    _add(person, mention)
+    _add(person, mention, seen)
 
 
 def _pronoun_after(

@@ -437,9 +437,12 @@ def continuations(regions: Regions, drafts: list[Draft], join: bool = False) -> 
         anchor = max([_outer_end(last)] + [regions.items[j].close_end for j in last.regions])
         if last.cue is not None:
             anchor = max(anchor, sentence(last.cue.token).end_char)
-        if last.speaker is None or regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):
+        if regions.text[anchor : q.open_start].strip(INLINE_SPACE + "\n.,"):
             continue
+        # `"A," he said when asked about B. "C."`: the question has no speaker; the quotation does
         last = ended.quoted_in_same_sentence(last)
+        if last.speaker is None:
+            continue
         used = regions.chain(i)
         regions.claimed.update(used)
         pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
