@@ -34,8 +34,6 @@ from claimex.text import doc_table, doc_text, sentence
 Offsets = tuple[int, int]
 Tokens = Span | list[Token]  # a stretch of the document
 CUT_CONJ = ("CCONJ", "SCONJ")
-MIN_CLOSED_WORDS = 3  # "Not yet, she said." is an answer, not a statement
-CLOSING_PREPS = ("in", "on", "at", "during", "after", "before", "via", "through", "with")
 CLAUSE_DEPS = ("ccomp",)
 INTERRUPTING_DEPS = ("parataxis", "ccomp", "advcl")
 CONDITION_MARKS = ("if", "unless", "until", "because", "should")
@@ -141,36 +139,6 @@ def _interrupted(verb: Token) -> list[Offsets]:
     # "A, she said, B.": B goes on with what she said; "A, she said." ends it.
     right = doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
     return [p for p in (_chars(left), _chars(_trimmed_clause(right))) if p]
-
-
-def _closing(verb: Token) -> list[Offsets]:
-    """ "People who borrow too much suffer, the banker said.": a cue that ends its sentence
-    after a comma reports all before it, also where the parser gave it no clause."""
-    doc, sent = verb.doc, sentence(verb)
-    if verb.dep_ != "ROOT" or not _comma_delimited(verb):
-        return []
-    if any(not t.is_punct for t in doc[verb.right_edge.i + 1 : sent.end]):
-        return []
-    if not all(_closing_tail(verb, child) for child in verb.rights):
-        return []  # "A, experts pointed to China's role": the verb has words of its own
-    start = _attribution_start(verb)
-    before = doc[sent.start : start]
-    if sum(not t.is_punct for t in before) < MIN_CLOSED_WORDS or doc[start - 1].text != ",":
-        return []
-    if not any(t.pos_ in ("VERB", "AUX") for t in before):
-        return []  # "On Fox News Sunday, she said.": a setting, no statement
-    piece = _chars(before)
-    return [piece] if piece else []
-
-
-def _closing_tail(verb: Token, child: Token) -> bool:
-    """What may follow a cue that closes its sentence: when and where it was said ("said on
-    Monday in a statement"), or to whom ("told reporters")."""
-    if child.dep_ == "prep":
-        return child.lower_ in CLOSING_PREPS
-    if child.dep_ in ("dobj", "dative"):
-        return bool(lemma_in(verb.text, OBJECT_NOT_SAID))
-    return child.dep_ in ("npadvmod", "advmod", "punct")
 
 
 def _attribution_start(verb: Token) -> int:
@@ -520,7 +488,7 @@ def _verb_cue(verb: Token) -> Cue | None:
         more = _resumed(verb) if clause.i < verb.i else None
         cue.content, cue.how = [p for p in (piece, more) if p], "clause"
     else:
-        cue.content, cue.how = _interrupted(verb) or _closing(verb), "interrupted"
+        cue.content, cue.how = _interrupted(verb), "interrupted"
     if not cue.content:
         colon = _after_colon(verb)
         cue.content, cue.how = ([colon], "colon") if colon else (cue.content, cue.how)
