@@ -52,6 +52,15 @@ CASES = [
         'The bill passed.\nGovernor Lund resisted: "I will not sign this law."',
         [("I will not sign this law.", "Governor Lund", "resisted")],
     ),
+    # the colon's cue runs to the verb nearest the colon; its subject speaks
+    (
+        'Lund has since apologised for what happened: "I should have used one phone."',
+        [("I should have used one phone.", "Lund", "apologised for what happened")],
+    ),
+    (
+        'The mayor had to change her answer: "Of course I believe in ghosts."',
+        [("Of course I believe in ghosts.", "The mayor", "had to change")],
+    ),
     (
         "The vote failed.\nThe senator's reply: \u201cWe will try again in May.\u201d",
         [("We will try again in May.", "The senator's", ":")],

