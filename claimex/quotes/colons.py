@@ -18,8 +18,8 @@ from claimex.text import doc_text
 
 OPENING_MARKS = ('"', "\u201c", "\u00ab", "''", "``")
 NAME_TAGS = ("NNP", "NNPS")
-MAX_NAME_TOKENS = 8
-MAX_CUE_WORDS = 6  # `Anna Berg, senior analyst at Daily Courier:` and no longer
+MAX_NAME_TOKENS = 8  # `Anna Berg, senior analyst at Daily Courier:` and no longer
+MAX_CUE_WORDS = 6  # `apologised for what happened:`; a longer stretch is no cue phrase
 
 
 def colon_cues(sent: Span, quoted: Callable[[int], bool], cues: list[Cue]) -> list[Cue]:
@@ -60,7 +60,7 @@ def _introduction(colon: Token) -> Cue | None:
             return None
         first = subject.head if subject.i < subject.head.i <= verb.i else head
         if verb.i - first.i > MAX_CUE_WORDS:
-            first = verb  # a long stretch before the colon is no cue phrase
+            first = verb
         cue = Cue(first, first.idx, verb.idx + len(verb.text), "speech", how="colon-intro")
         cue.speaker = mention_span(subject)
         return cue
