@@ -204,13 +204,31 @@ def test_stdout_on_a_full_device(article, monkeypatch, capsys):
 # Signals ----------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def disposition():
+    """Sets a signal's disposition for one test (a shell's background job or ``nohup`` may
+    have started pytest ignoring some), and puts the inherited one back afterwards."""
+    inherited = {}
+
+    def set_to(signum, handler):
+        inherited.setdefault(signum, signal.getsignal(signum))
+        signal.signal(signum, handler)
+
+    yield set_to
+    for signum, handler in inherited.items():
+        signal.signal(signum, handler)
+
+
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
-def test_sigterm_and_sighup_stop_like_ctrl_c(runner, article, monkeypatch, signum, code):
+def test_sigterm_and_sighup_stop_like_ctrl_c(
+    runner, article, monkeypatch, disposition, signum, code
+):
     from claimex import render
 
     def receive_signal(self, record):
         os.kill(os.getpid(), signum)
 
+    disposition(signum, signal.SIG_DFL)
     target = article.parent.parent / "out.jsonl"
     target.write_text("old\n")
     monkeypatch.setattr(render.JsonLinesWriter, "write", receive_signal)
@@ -220,6 +238,23 @@ def test_sigterm_and_sighup_stop_like_ctrl_c(runner, article, monkeypatch, signu
     assert target.read_text() == "old\n"
     assert sorted(os.listdir(target.parent)) == ["in", "out.jsonl"]  # no temporary file
     assert signal.getsignal(signum) is signal.SIG_DFL  # handlers restored after the run
+
+
+def test_a_hangup_under_nohup_does_not_stop_the_run(runner, article, monkeypatch, disposition):
+    from claimex import render
+
+    written = []
+
+    def receive_hangup(self, record):
+        os.kill(os.getpid(), signal.SIGHUP)
+        written.append(record)
+
+    disposition(signal.SIGHUP, signal.SIG_IGN)  # what nohup does
+    monkeypatch.setattr(render.JsonLinesWriter, "write", receive_hangup)
+    result = runner.invoke(cli, ["extract", str(article), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    assert len(written) == 1
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
 
 
 def test_sigterm_to_a_real_run_removes_the_temporary_file(tmp_path):

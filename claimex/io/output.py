@@ -166,10 +166,15 @@ def check_not_an_input(output: str | None, paths: Iterable[str]) -> None:
 
 @contextmanager
 def stop_signals(handler) -> Iterator[None]:
-    """Route SIGTERM and SIGHUP to ``handler`` for the duration; worker processes forked
-    meanwhile get the default action back (their parent ends them)."""
+    """Route SIGTERM and SIGHUP to ``handler`` for the duration, unless the run was started
+    ignoring them (``nohup`` ignores SIGHUP: the run goes on when the terminal closes);
+    worker processes forked meanwhile get the default action back (their parent ends them)."""
     global _fork_hook
-    previous = {signum: signal.signal(signum, handler) for signum in SIGNAL_NAMES}
+    previous = {
+        signum: signal.signal(signum, handler)
+        for signum in SIGNAL_NAMES
+        if signal.getsignal(signum) is not signal.SIG_IGN
+    }
     if not _fork_hook:
         os.register_at_fork(after_in_child=_default_stop_signals)
         _fork_hook = True
@@ -185,4 +190,5 @@ _fork_hook = False
 
 def _default_stop_signals() -> None:
     for signum in SIGNAL_NAMES:
-        signal.signal(signum, signal.SIG_DFL)
+        if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's choice holds in workers too
+            signal.signal(signum, signal.SIG_DFL)
