@@ -90,6 +90,8 @@ CASES = [
         "The senator raised $4 million last quarter, campaign filings show.",
         [("The senator raised $4 million last quarter", "campaign filings", "show")],
     ),
+    # a colon that opens the text introduces nobody's words
+    (": \u201cNever again,\u201d Lund said", [("Never again,", "Lund", "said")]),
     # a verb of saying before the colon stays the cue
     (
         'The vote failed.\nThe senator said: "We will try again."',

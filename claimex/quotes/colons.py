@@ -75,6 +75,8 @@ def _introduction(colon: Token) -> Cue | None:
 def _governor(colon: Token) -> Token | None:
     """The word that governs the words before the colon (the parser may hang the colon on
     the quotation after it)."""
+    if colon.i == colon.sent.start:  # nothing before it (doc[-1] would be the doc's last word)
+        return None
     head = colon.head if colon.head.i < colon.i else colon.doc[colon.i - 1]
     if head.i < colon.sent.start or head.is_punct or head.is_space:
         return None
