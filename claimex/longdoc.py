@@ -158,8 +158,8 @@ class _Merged:
     def add(self, part: Article, offset: int) -> None:
         if offset == 0:
             self.title, self.date = part.title, part.date
-        quote_ids = self._number(part.quotes, "q", offset)
-        figure_ids = self._number(part.figures, "f", offset)
+        quote_ids = self._number(part.quotes, "quotes", offset)
+        figure_ids = self._number(part.figures, "figures", offset)
         org_ids = self._organisations(part, offset)
         speaker_ids = self._speakers(part, offset, quote_ids)
         for quote in part.quotes:
@@ -174,7 +174,7 @@ class _Merged:
                     quote.speaker.name = speaker.name
         for figure in part.figures:
             figure.quote_id = quote_ids.get(figure.quote_id) if figure.quote_id else None
-        self._number(part.claims, "c", offset)
+        self._number(part.claims, "claims", offset)
         for claim in part.claims:
             claim.quote_id = quote_ids.get(claim.quote_id) if claim.quote_id else None
             speaker = speaker_ids.get(claim.speaker_id) if claim.speaker_id else None
@@ -186,13 +186,13 @@ class _Merged:
                 self.spill.add(name, item.model_dump(mode="json"))
         self.warnings.extend(w for w in part.warnings if w not in self.warnings)
 
-    def _number(self, items: list, prefix: str, offset: int) -> dict[str, str]:
-        """Shift ``items`` and give them ids that go on from the last of their list."""
-        name = {"q": "quotes", "f": "figures", "c": "claims"}[prefix]
+    def _number(self, items: list, name: str, offset: int) -> dict[str, str]:
+        """Shift ``items`` and give them ids that go on from the last of the list ``name``
+        (``q1``, ``f1``, ``c1``: its initial and a number)."""
         ids = {}
         for item in items:
             _shift(item, offset)
-            ids[item.id] = item.id = f"{prefix}{self.spill.counts[name] + len(ids) + 1}"
+            ids[item.id] = item.id = f"{name[0]}{self.spill.counts[name] + len(ids) + 1}"
         return ids
 
     def _organisations(self, part: Article, offset: int) -> dict[str, str]:

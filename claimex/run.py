@@ -117,7 +117,8 @@ def run(
             for message in record.warnings:
                 warn(f"warning: {record.source}: {message}")
         write(record)
-        if spill_of(record) is not None:
-            spill_of(record).close()  # its temporary files go now, not when collected
+        spill = spill_of(record)
+        if spill is not None:
+            spill.close()  # its temporary files go now, not when collected
     summary.seconds = time.perf_counter() - started
     return summary
