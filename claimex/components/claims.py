@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import guarded, register_extensions
-from claimex.text import doc_text
+from claimex.text import Covering, doc_text
 
 register_extensions()
 
@@ -28,20 +28,14 @@ def number_figures(figures: list[dict], quotes: list[dict]) -> list[dict]:
     """The figures in text order with their ``id`` and the ``quote_id`` of the first quote
     holding them (in one of its spans)."""
     ordered = sorted(figures, key=lambda f: (f["start"], f["end"]))
-    pieces = sorted(
-        (p["start"], p["end"], n) for n, q in enumerate(quotes) for p in q.get("spans") or [q]
+    pieces = Covering(
+        (p["start"], p["end"], (n, p["end"]))
+        for n, q in enumerate(quotes)
+        for p in q.get("spans") or [q]
     )
-    # One sweep in text order: the pieces begun by a figure's start and not yet over.
-    active: list[tuple[int, int, int]] = []
-    taken = 0
     numbered = []
     for i, figure in enumerate(ordered, 1):
-        start, end = figure["start"], figure["end"]
-        while taken < len(pieces) and pieces[taken][0] <= start:
-            active.append(pieces[taken])
-            taken += 1
-        active = [piece for piece in active if piece[1] >= start]
-        holders = [n for _, piece_end, n in active if end <= piece_end]
+        holders = [n for n, end in pieces.owners(figure["start"]) if figure["end"] <= end]
         quote_id = quotes[min(holders)]["id"] if holders else None
         numbered.append({**figure, "id": f"f{i}", "quote_id": quote_id})
     return numbered
