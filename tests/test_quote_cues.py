@@ -90,6 +90,31 @@ CASES = [
         "The senator raised $4 million last quarter, campaign filings show.",
         [("The senator raised $4 million last quarter", "campaign filings", "show")],
     ),
+    # the reader is told to imagine or tell: no one in the story says it
+    ("Imagine that the ferry sank in the storm.", []),
+    ("Now tell us the tunnel was worth the money.", []),
+    (
+        '"Stop the tolls!" read one banner.',
+        [("Stop the tolls!", "one banner", "read")],
+    ),
+    # a passive verb of saying: the one named after "by" speaks, the subject only heard it
+    (
+        "The crews were told by the harbour master that the pier would close.",
+        [("the pier would close", "the harbour master", "told")],
+    ),
+    (
+        "Tenants were told that the heating would be fixed.",
+        [("the heating would be fixed", None, "told")],
+    ),
+    (
+        "It was reported that the mill would close in May.",
+        [("the mill would close in May", None, "reported")],
+    ),
+    # an "it" that stands for no one imagines nothing
+    (
+        "It is hard to imagine that the council will back the plan.",
+        [("the council will back the plan", None, "imagine")],
+    ),
     # a colon that opens the text introduces nobody's words
     (": \u201cNever again,\u201d Lund said", [("Never again,", "Lund", "said")]),
     # a verb of saying before the colon stays the cue
@@ -115,6 +140,12 @@ SPEAKERS = [
     (
         "Dalia Moreno argued that the new tariff would hurt farmers, saying prices would rise.",
         "Dalia Moreno",
+    ),
+    # an "it" that stands for a company or a government still speaks
+    ("The bakery said it was proud of its staff and declined to say more.", "The bakery"),
+    (
+        "Norland said it was firmly opposed to the tariff and warned Vesta to drop it.",
+        "it",
     ),
     # a relative "that" stands for the noun before it
     ("Volunteers put up a poster that said the park belongs to everyone.", "a poster"),

@@ -21,13 +21,14 @@ from claimex.quotes.lexicon import (
     COGNITION,
     INTENTION,
     OBJECT_NOT_SAID,
+    PASSIVE_SPEAKERS,
     SPEECH,
     STANCE,
     cue_preps,
     lemma_in,
     source_phrases,
 )
-from claimex.quotes.mentions import mention_span, subject_of
+from claimex.quotes.mentions import mention_span, passive_speaker, subject_of
 from claimex.quotes.questions import answer, asker, is_ask, question
 from claimex.text import doc_table, doc_text, sentence
 
@@ -480,7 +481,14 @@ def _verb_cue(verb: Token) -> Cue | None:
     )
     if speech is None and not believes:
         return None
-    subject = asker(verb) if is_ask(verb) else subject_of(verb)
+    if _imperative(verb):
+        return None  # "Imagine that ...", "now tell us ...": the reader is addressed
+    if speech and not lemma_in(verb.text, PASSIVE_SPEAKERS) and any(
+        c.dep_ == "nsubjpass" for c in verb.lefts
+    ):
+        subject = passive_speaker(verb)
+    else:
+        subject = asker(verb) if is_ask(verb) else subject_of(verb)
     cue = Cue(verb, verb.idx, verb.idx + len(verb.text), "speech" if speech else "cognition")
     cue.speaker = mention_span(subject) if subject is not None else None
     if clause is not None:
@@ -493,6 +501,17 @@ def _verb_cue(verb: Token) -> Cue | None:
         colon = _after_colon(verb)
         cue.content, cue.how = ([colon], "colon") if colon else (cue.content, cue.how)
     return cue
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb that opens its sentence ("Imagine that ...", "now tell us ..."): no
+    subject, no auxiliary, nothing before it but adverbs (not `"...," read one`)."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    opening = verb.doc[sentence(verb).start : verb.i]
+    return all(t.dep_ in ("advmod", "intj", "cc") for t in opening)
 
 
 def _as_aside(verb: Token, speech: str | None) -> Cue | None:

@@ -17,6 +17,8 @@ INTENTION = "intention_verbs.txt"
 STANCE = "stance_verbs.txt"
 OBJECT_NOT_SAID = "object_not_said.txt"
 PREP_CUES = "prep_cues.txt"
+IMPERSONAL = "impersonal_verbs.txt"
+PASSIVE_SPEAKERS = "passive_speakers.txt"
 
 
 @cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimex.quotes.lexicon import IMPERSONAL, lemma_in
 from claimex.text import sentence
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -41,19 +42,32 @@ def subject_of(verb: Token, max_hops: int = 3) -> Token | None:
     ):
         return inverted
     current = _participle_host(verb)
+    via = None  # how the last hop came up to ``current``
     for _ in range(max_hops + 1):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
         if subjects:
             # "A for people ..., she said": the parser may hang a clause's subject on the
             # cue too; the cue's own subject is the one nearest to it.
-            return _antecedent(current, min(subjects, key=lambda c: abs(c.i - current.i)))
+            subject = min(subjects, key=lambda c: abs(c.i - current.i))
+            if via not in (None, "conj") and subject.lower_ == "it" and lemma_in(
+                current.text, IMPERSONAL
+            ):
+                return None  # "it is hard to imagine that": no one imagines
+            return _antecedent(current, subject)
         if current.dep_ == "acl" and current.head.dep_ in DOCUMENT_DEPS:
-            current = current.head.head  # "issued a statement saying": the issuer speaks
+            current, via = current.head.head, "acl"  # "issued a statement saying": the issuer
             continue
         if current.dep_ not in SUBJECT_CARRIERS or current.head.i == current.i:
             return None
-        current = current.head
+        current, via = current.head, current.dep_
     return None
+
+
+def passive_speaker(verb: Token) -> Token | None:
+    """The speaker of a passive verb of saying: "were told by the mayor that" (the mayor),
+    "residents were told that", "it was reported that" (no one named: the subject heard it)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
 def _participle_host(verb: Token) -> Token:
