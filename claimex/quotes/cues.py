@@ -483,9 +483,7 @@ def _verb_cue(verb: Token) -> Cue | None:
         return None
     if _imperative(verb):
         return None  # "Imagine that ...", "now tell us ...": the reader is addressed
-    if speech and not lemma_in(verb.text, PASSIVE_SPEAKERS) and any(
-        c.dep_ == "nsubjpass" for c in verb.lefts
-    ):
+    if speech and _passive(verb) and not lemma_in(verb.text, PASSIVE_SPEAKERS):
         subject = passive_speaker(verb)
     else:
         subject = asker(verb) if is_ask(verb) else subject_of(verb)
@@ -501,6 +499,14 @@ def _verb_cue(verb: Token) -> Cue | None:
         colon = _after_colon(verb)
         cue.content, cue.how = ([colon], "colon") if colon else (cue.content, cue.how)
     return cue
+
+
+def _passive(verb: Token) -> bool:
+    """ "Were told", "it was reported", "it's been said"; not "he's said" ("has": the
+    parser often takes it for "is")."""
+    return any(c.dep_ == "nsubjpass" for c in verb.lefts) and any(
+        c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in verb.lefts
+    )
 
 
 def _imperative(verb: Token) -> bool:
