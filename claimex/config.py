@@ -212,3 +212,9 @@ def load_config(path: str | Path) -> LexiconConfig:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"config {path}: not valid TOML: {exc}") from None
     return validate_lists(data, f"config {path}")
+
+
+def load_lexicons(path: str | Path | None) -> dict[str, Any] | None:
+    """The word-list changes of the config file at ``path`` (None without one), validated:
+    a bad file raises :class:`ConfigError` before any document is read."""
+    return None if path is None else load_config(path).lists()

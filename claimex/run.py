@@ -10,11 +10,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from claimex.io.output import end_workers
 from claimex.models import Article, ErrorRecord
-from claimex.sources import Document
+from claimex.sources import Document, iter_documents
 from claimex.spill import item_count, spill_of
+
+if TYPE_CHECKING:
+    from claimex.render import Reporter
 
 
 def plural(count: int, noun: str) -> str:
@@ -122,3 +126,27 @@ def run(
             spill.close()  # its temporary files go now, not when collected
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def extract_paths(
+    paths: Iterable[str],
+    writer,
+    report: Reporter,
+    sources: Mapping[str, Any],
+    pipeline: Mapping[str, Any],
+) -> Summary:
+    """:func:`run` on the documents under ``paths`` (files, directories, ``-``), read as
+    :func:`claimex.sources.iter_documents` with ``sources``: each record to ``writer``,
+    warnings, failures and progress to ``report`` (a :class:`claimex.render.Reporter`);
+    ``pipeline``: the options of :func:`run`."""
+
+    def write(record: Article | ErrorRecord) -> None:
+        try:
+            writer.write(record)
+        except BrokenPipeError:
+            end_workers()  # before unwinding closes nlp.pipe, which would wait for them
+            raise
+        report.advance()
+
+    documents = iter_documents(paths, **sources)
+    return run(documents, write=write, warn=report.warn, fail=report.fail, **pipeline)

@@ -74,6 +74,26 @@ def walk_directory(path: Path, include: tuple[str, ...] = ()) -> list[Path | Unr
     return found
 
 
+def count_records(
+    paths: Iterable[str], include: tuple[str, ...] = (), input_format: str | None = None
+) -> int | None:
+    """How many records a run over ``paths`` writes, when that is cheap to know: one per text
+    file (files are listed, not read), per missing path or empty directory; None when reading
+    stdin or a corpus file (JSON Lines, CSV, Parquet: one record per line or row)."""
+    from claimex.io.formats import format_of
+
+    if STDIN in paths or input_format not in (None, "text"):
+        return None
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = walk_directory(path, include) if path.is_dir() else [path]
+        if any(format_of(file.name) != "text" for file in files):
+            return None
+        total += max(1, len(files))
+    return total
+
+
 def _inode(path: Path) -> tuple[int, int]:
     info = path.stat()
     return info.st_dev, info.st_ino

@@ -11,6 +11,7 @@ from claimex.longdoc import chunk_bounds
 from claimex.sources import (
     BinaryInput,
     UndecodableInput,
+    count_records,
     decode,
     iter_documents,
     read_document,
@@ -89,6 +90,25 @@ def test_walk_directory_sorted_hidden_skipped_include(tmp_path, include, expecte
     root = _tree(tmp_path)
     found = [p.relative_to(root).as_posix() for p in walk_directory(root, include)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("paths", "include", "input_format", "expected"),
+    [
+        (["."], (), None, 4),
+        (["."], ("*.txt",), None, 3),
+        ([".", "missing.txt", "empty"], ("*.rst",), None, 3),  # one error record each
+        (["a.txt", "-"], (), None, None),  # stdin: unknown
+        (["a.txt"], (), "jsonl", None),  # a record per line: unknown without reading
+        (["a.txt", "notes.jsonl"], (), None, None),
+    ],
+)
+def test_count_records_without_reading(tmp_path, monkeypatch, paths, include, input_format,
+                                       expected):  # fmt: skip
+    _tree(tmp_path)
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert count_records(paths, include, input_format) == expected
 
 
 def test_iter_documents_reports_each_bad_path(tmp_path):

@@ -1,5 +1,6 @@
 """Where the records go, and what ends a run early: ``--output``, write errors, signals.
 
+- :func:`open_writer`: the writer of a format, into ``--output`` or stdout.
 - ``-o FILE`` (a regular file, or one not there yet) is written to a hidden temporary file
   beside it, renamed over it only when complete, keeping the old file's permission bits; a
   symbolic link's target is replaced, the link stays. A FIFO, a device or anything under
@@ -9,7 +10,8 @@
   own exit code.
 - SIGTERM and SIGHUP (``timeout``, CI runners, Docker, a closed terminal) stop the run as
   Ctrl-C does: :class:`Stopped` unwinds through the same clean-up (workers ended, temporary
-  file removed) and the exit code is 128 + the signal's number.
+  file removed) and the exit code is 128 + the signal's number. :func:`end_workers` ends
+  nlp.pipe's worker processes first, which would otherwise keep the run from ending.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import signal
 import stat
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -69,6 +72,18 @@ class Stopped(KeyboardInterrupt):
         self.name = SIGNAL_NAMES.get(signum, f"signal {signum}")
 
 
+def end_workers() -> None:
+    """Terminate nlp.pipe's worker processes (--n-process; the only children claimex starts).
+
+    On a closed pipe or Ctrl-C, spaCy would otherwise wait for workers that are blocked
+    writing to pipes nobody reads any more."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+    warnings.filterwarnings("ignore", message=r"\[W127\]")  # "workers did not finish": we know
+
+
 def is_write_error(exc: OSError) -> bool:
     """An OSError that means the output cannot take more (not a closed pipe: that is ``| head``
     and ends the run quietly)."""
@@ -110,6 +125,25 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         return
     with _replacing(path) as stream:
         yield stream
+
+
+@contextmanager
+def open_writer(fmt: str, output: str | None, table: str | None = None) -> Iterator:
+    """The writer of ``fmt`` (:mod:`claimex.render`) into ``output`` (stdout if None), whose
+    output is left complete or not at all; ``parquet`` writes tables into directory ``output``."""
+    if fmt == "parquet":
+        from claimex.io.tables import ParquetTables
+
+        Path(output).mkdir(parents=True, exist_ok=True)
+        with ParquetTables(Path(output)) as writer:
+            yield writer
+        return
+    from claimex.render import make_writer
+
+    with open_output(output) as stream:
+        writer = GuardedWriter(make_writer(fmt, stream, table), output or "stdout")
+        yield writer
+        writer.close()
 
 
 @contextmanager
