@@ -110,6 +110,8 @@ CASES = [
         "It was reported that the mill would close in May.",
         [("the mill would close in May", None, "reported")],
     ),
+    # "he's said": "has", not a passive
+    ("He's said the ferry will run all winter.", [("the ferry will run all winter", "He", "said")]),
     # an "it" that stands for no one imagines nothing
     (
         "It is hard to imagine that the council will back the plan.",
@@ -142,6 +144,8 @@ SPEAKERS = [
         "Dalia Moreno",
     ),
     # an "it" that stands for a company or a government still speaks
+    ("The report went on to say that the mill would close.", "The report"),
+    ("It went on to say that the mill would close.", "It"),
     ("The bakery said it was proud of its staff and declined to say more.", "The bakery"),
     (
         "Norland said it was firmly opposed to the tariff and warned Vesta to drop it.",

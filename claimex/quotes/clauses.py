@@ -79,13 +79,18 @@ def clause_cue(verb: Token, clause: Token | None, speech: str | None) -> Cue | N
 
 
 def _speaker(verb: Token, speech: str | None) -> Token | None:
-    if (
-        speech
-        and not lemma_in(verb.text, PASSIVE_SPEAKERS)
-        and any(c.dep_ == "nsubjpass" for c in verb.lefts)
-    ):
+    """The "by" agent of a passive verb of saying, the one asking, else the subject."""
+    if speech and _passive(verb) and not lemma_in(verb.text, PASSIVE_SPEAKERS):
         return passive_speaker(verb)
     return asker(verb) if is_ask(verb) else subject_of(verb)
+
+
+def _passive(verb: Token) -> bool:
+    """ "Were told", "it was reported", "it's been said"; not "he's said" ("has": the
+    parser often takes it for "is")."""
+    return any(c.dep_ == "nsubjpass" for c in verb.lefts) and any(
+        c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in verb.lefts
+    )
 
 
 def _clause_content(verb: Token, clause: Token | None) -> tuple[list[Offsets], str]:
