@@ -6,8 +6,9 @@ spans [{start, end}], cue {text, start, end} | None, speaker {text, start, end, 
 speaker_id: None} | None, confidence, rule. Names are filled in by ``claimex_speakers``.
 
 The work is in :mod:`claimex.quotes`: quote-mark pairing on the raw text (``marks``), cues
-and speaker mentions from the parse (``cues``, ``mentions``), and the joining of the two
-(``assemble``). One pass over the sentences; the lexicons are loaded once.
+and speaker mentions from the parse (``cues``, ``mentions``), the joining of the two
+(``assemble``, ``continuations``) and the quote records (``records``). One pass over the
+sentences; the lexicons are loaded once.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.components._ext import ReadsLexicons, guarded, register_extensions
-from claimex.quotes.assemble import Regions, continuations, drafts_for_cues, to_dicts
+from claimex.quotes.assemble import drafts_for_cues
 from claimex.quotes.colons import colon_cues
+from claimex.quotes.continuations import continuations
 from claimex.quotes.cues import find_cues
 from claimex.quotes.fragments import fragment_quotes
 from claimex.quotes.layout import dash_signatures, headline_attribution, transcript_turns
 from claimex.quotes.marks import find_quoted
+from claimex.quotes.records import to_dicts
+from claimex.quotes.regions import Regions
 from claimex.text import doc_text
 
 register_extensions()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from claimex.quotes.cues import Cue
+from claimex.quotes.content import Cue
 from claimex.quotes.mentions import mention_span, subject_of
 from claimex.text import doc_text
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimex.quotes.assemble import Draft, Regions
 from claimex.quotes.lexicon import OBJECT_NOT_SAID, SPEECH, lemma_in
 from claimex.quotes.mentions import mention_span, subject_of
+from claimex.quotes.regions import Draft, Regions
 
 CHARACTERIZATION = "characterization_verbs.txt"
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "prep", "advcl", "dative")

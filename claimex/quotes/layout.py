@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from claimex.lexicons import words
-from claimex.quotes.assemble import Draft, Regions, trimmed_piece
+from claimex.quotes.assemble import trimmed_piece
+from claimex.quotes.regions import Draft, Regions
 
 # A signature: a dash and a name on the same line or the next one, up to a comma.
 DASH_SIGNATURE = re.compile(
@@ -38,7 +39,7 @@ def dash_signatures(regions: Regions) -> list[Draft]:
             continue
         used = regions.back_chain(i)  # a signed quotation of several paragraphs
         regions.claimed.update(used)
-        pieces = [(regions.items[j].start, regions.items[j].end) for j in used]
+        pieces = regions.pieces(used)
         out.append(Draft(pieces, "dash", None, match.span(2), used, cue_span=match.span(1)))
     return out
 

@@ -1,7 +1,7 @@
-"""Questions and one-word answers: "Asked about the plan, she ...", "he asked whether ...",
-"the senator said no". The content of "ask" is what was asked about (PolNeAR annotates it
-with "asked" as the cue); its speaker is the one asking: the active subject or the "by" agent,
-never the person asked ("Asked about X, Rubio said": the asker is not named).
+"""Cues of questions and one-word answers: "Asked about the plan, she ...", "he asked
+whether ...", "the senator said no". The content of "ask" is what was asked about (PolNeAR
+annotates it with "asked" as the cue); its speaker is the one asking: the active subject or
+the "by" agent, never the person asked ("Asked about X, Rubio said": the asker is not named).
 """
 
 from __future__ import annotations
@@ -9,12 +9,28 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimex.lexicons import words
+from claimex.quotes.content import Cue, Offsets
 from claimex.quotes.lexicon import SPEECH, lemma_in
+from claimex.quotes.mentions import mention_span, subject_of
 
 SPEECH_ASK = "ask"
 MARKERS = "question_markers.txt"
 ANSWERS = "answer_words.txt"
-Offsets = tuple[int, int]
+
+
+def question_cue(verb: Token) -> Cue | None:
+    """ "Asked about X", "asked whether X" (speaker: the asker), "she said no"."""
+    asked = question(verb)
+    piece, how = (asked, "question") if asked else (answer(verb), "answer")
+    if piece is None:
+        return None
+    who = asker(verb) if asked else subject_of(verb)
+    if who is None and verb.tag_ == "VB":
+        return None  # "ask yourself whether ...", "to ask why ...": a question no one put
+    cue = Cue.at(verb, "speech", how)
+    cue.content = [piece]
+    cue.speaker = mention_span(who) if who is not None else None
+    return cue
 
 
 def _span(first: Token, last: Token) -> Offsets:
