@@ -8,6 +8,8 @@ after a colon (`She added: It is typical of him.`).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimex.quotes.content import Cue, Offsets, chars, complementiser, cue_lemma, trimmed_clause
@@ -25,6 +27,7 @@ WH_WORDS = ("how", "what", "who", "where", "when", "why")
 AS_ASIDE_DEPS = ("mark", "nsubj", "aux", "advmod", "prep", "npadvmod", "punct")
 PUT_FORMS = ("put", "puts", "putting")  # "as she put it"
 PERSONAL_PRONOUNS = ("he", "she", "they", "i", "we")  # most often the speaker again
+SPACES = re.compile(r"\s*")
 QUOTE_MARK_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
 
 
@@ -269,8 +272,7 @@ def _after_colon(verb: Token) -> Offsets | None:
     start = colon.idx + 1
     if not text[start : _line_end(text, start)].strip():
         start = _line_end(text, start)
-    rest = text[start:]
-    end = _line_end(text, start + len(rest) - len(rest.lstrip()))
+    end = _line_end(text, SPACES.match(text, start).end())  # no copy of the rest of the text
     stripped = text[start:end].strip()
     if not stripped or stripped[0] in QUOTE_MARK_TOKENS or stripped[:2] in QUOTE_MARK_TOKENS:
         return None
