@@ -49,8 +49,10 @@ def subject_of(verb: Token, max_hops: int = 3) -> Token | None:
             # "A for people ..., she said": the parser may hang a clause's subject on the
             # cue too; the cue's own subject is the one nearest to it.
             subject = min(subjects, key=lambda c: abs(c.i - current.i))
-            if via not in (None, "conj") and subject.lower_ == "it" and lemma_in(
-                current.text, IMPERSONAL
+            if (
+                via not in (None, "conj")
+                and subject.lower_ == "it"
+                and lemma_in(current.text, IMPERSONAL)
             ):
                 return None  # "it is hard to imagine that": no one imagines
             return _antecedent(current, subject)
