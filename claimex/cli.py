@@ -24,7 +24,6 @@ from claimex.exits import (
 )
 from claimex.options import (
     CSV_TABLES,
-    DEFAULT_MODELS,  # noqa: F401  (tests match it with the library's)
     FORMATS,
     INPUT_FORMATS,
     check_dask,

@@ -364,12 +364,12 @@ def test_help_names_environment_variables_and_the_default_model(runner):
 
 
 def test_constants_spelled_out_for_a_fast_help_match_the_library():
-    from claimex import cli as command
+    from claimex import options
     from claimex.pipeline import DEFAULT_MODELS
     from claimex.render import CSV_TABLES
 
-    assert command.DEFAULT_MODELS == DEFAULT_MODELS
-    assert command.CSV_TABLES == tuple(CSV_TABLES)
+    assert options.DEFAULT_MODELS == DEFAULT_MODELS
+    assert options.CSV_TABLES == tuple(CSV_TABLES)
 
 
 @pytest.mark.parametrize(
