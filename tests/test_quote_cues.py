@@ -117,6 +117,49 @@ CASES = [
         "It is hard to imagine that the council will back the plan.",
         [("the council will back the plan", None, "imagine")],
     ),
+    # a source that ends the sentence after a comma, however the parser reads it
+    (
+        "The builder gave $30,000 to the fund in two years, state records show.",
+        [("The builder gave $30,000 to the fund in two years", "state records", "show")],
+    ),
+    (
+        "Most tenants in the east wing want a new landlord, the survey found.",
+        [("Most tenants in the east wing want a new landlord", "the survey", "found")],
+    ),
+    (
+        "The harbour has lost a fifth of its trade, a new audit has found.",
+        [("The harbour has lost a fifth of its trade", "a new audit", "found")],
+    ),
+    ("But once the rain stopped, the work continued.", []),  # a subordinate clause
+    ("He ran two programmes, a cooking show.", []),  # "show" the noun
+    # an intention asked of someone: the asker speaks; in the passive, the "by" agent
+    (
+        "The fire chief implored residents to leave the valley.",
+        [("residents to leave the valley", "The fire chief", "implored")],
+    ),
+    (
+        "Shop owners were advised by the council to close early.",
+        [("to close early", "the council", "advised")],
+    ),
+    (
+        "The drivers were instructed to wait at the depot.",
+        [("to wait at the depot", None, "instructed")],
+    ),
+    # a verb of saying the tagger took for a noun in a relative clause
+    (
+        'Marchers held a banner that read, "Keep the library open."',
+        [("Keep the library open.", "a banner", "read")],
+    ),
+    # a participle of saying under a preposition is the cue, not the verb above it
+    (
+        "The mayor spoke for an hour before noting that the ferry was late.",
+        [("the ferry was late", "The mayor", "noting")],
+    ),
+    # an opening credit to another source is not what the speaker said
+    (
+        "First reported by the Harbour Gazette, the sale closed in May, the mayor boasted.",
+        [("the sale closed in May", "the mayor", "boasted")],
+    ),
     # a colon that opens the text introduces nobody's words
     (": \u201cNever again,\u201d Lund said", [("Never again,", "Lund", "said")]),
     # a verb of saying before the colon stays the cue

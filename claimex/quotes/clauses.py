@@ -12,9 +12,17 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimex.quotes.content import Cue, Offsets, chars, complementiser, cue_lemma, trimmed_clause
+from claimex.quotes.content import (
+    Cue,
+    Offsets,
+    chars,
+    complementiser,
+    cue_lemma,
+    trimmed_clause,
+    without_credit,
+)
 from claimex.quotes.lexicon import COGNITION, OBJECT_NOT_SAID, PASSIVE_SPEAKERS, SPEECH, lemma_in
-from claimex.quotes.mentions import mention_span, passive_speaker, subject_of
+from claimex.quotes.mentions import is_passive, mention_span, passive_speaker, subject_of
 from claimex.quotes.questions import asker, is_ask
 from claimex.text import doc_text, sentence
 
@@ -55,8 +63,10 @@ def _stranded_clause(verb: Token) -> Token | None:
     holders = [c for c in verb.rights if c.dep_ == "prep" or (addressee and c.dep_ == "dobj")]
     for holder in holders:
         for token in holder.subtree:
-            if token.dep_ in ("relcl", "acl", "ccomp") and any(
-                complementiser(c) and c.i < token.i for c in token.lefts
+            if (
+                token.dep_ in ("relcl", "acl", "ccomp")
+                and token.head.tag_ != "VBG"  # "spoke before noting that A": "noting" is the cue
+                and any(complementiser(c) and c.i < token.i for c in token.lefts)
             ):
                 return token
     return None
@@ -83,17 +93,9 @@ def clause_cue(verb: Token, clause: Token | None, speech: str | None) -> Cue | N
 
 def _speaker(verb: Token, speech: str | None) -> Token | None:
     """The "by" agent of a passive verb of saying, the one asking, else the subject."""
-    if speech and _passive(verb) and not lemma_in(verb.text, PASSIVE_SPEAKERS):
+    if speech and is_passive(verb) and not lemma_in(verb.text, PASSIVE_SPEAKERS):
         return passive_speaker(verb)
     return asker(verb) if is_ask(verb) else subject_of(verb)
-
-
-def _passive(verb: Token) -> bool:
-    """ "Were told", "it was reported", "it's been said"; not "he's said" ("has": the
-    parser often takes it for "is")."""
-    return any(c.dep_ == "nsubjpass" for c in verb.lefts) and any(
-        c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in verb.lefts
-    )
 
 
 def _clause_content(verb: Token, clause: Token | None) -> tuple[list[Offsets], str]:
@@ -137,7 +139,7 @@ def _clause_tokens(verb: Token, clause: Token) -> Span:
         opens_sentence = verb.left_edge.i == sentence(verb).start
         if opens_sentence and verb.dep_ in ("ccomp", "parataxis") and head.i > end:
             end = end if _speaks(head) else head.right_edge.i
-    return verb.doc[clause.left_edge.i : end + 1]
+    return without_credit(verb.doc[clause.left_edge.i : end + 1])
 
 
 def _joined_clause(token: Token) -> bool:

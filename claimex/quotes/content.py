@@ -25,6 +25,7 @@ EDGE_WORDS = {"that"}  # a complementiser is not part of what was said
 TRAILING_ASIDES = ("appos", "acl")
 CONTRAST_MARKS = ("while", "whereas", "though", "although", "as")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
+MAX_CREDIT = 10  # tokens of an opening credit ("As first reported by the Harbour Gazette,")
 
 
 @dataclass
@@ -89,6 +90,25 @@ def trimmed_clause(tokens: Span, noun_phrase: bool = False) -> Span:
         if _own_statement(t) and not tokens.start <= t.head.head.i <= last:
             return _without_tail(tokens, edge)
     return tokens
+
+
+def without_credit(tokens: Span) -> Span:
+    """``tokens`` without an opening credit to another source, set off by a comma: "First
+    reported by the Gazette, the sale closed in May, the mayor boasted" (the Gazette's report
+    is not what the mayor said)."""
+    for t in tokens[: MAX_CREDIT + 1]:
+        if t.text == ",":
+            credit = tokens[: t.i - tokens.start]
+            if any(_credited(w) for w in credit):
+                return tokens[t.i - tokens.start + 1 :]
+            break
+    return tokens
+
+
+def _credited(token: Token) -> bool:
+    """A participle of saying with its "by" agent: "reported by", "first published by"."""
+    agent = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "by"
+    return token.tag_ == "VBN" and agent and bool(lemma_in(token.text, SPEECH))
 
 
 def _is_aside(token: Token) -> bool:

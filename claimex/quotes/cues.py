@@ -24,6 +24,7 @@ from claimex.quotes.lexicon import SPEECH, lemma_in, source_phrases
 from claimex.quotes.mentions import mention_span
 from claimex.quotes.objects import intention_cue, prep_cue, stance_cue
 from claimex.quotes.questions import question_cue
+from claimex.quotes.trailing import trailing_cue
 from claimex.text import doc_table, sentence
 
 
@@ -38,6 +39,8 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
         cue = _source_cue(token, sent) if token.lower_ in _phrase_starts() else None
         if cue is None and (token.tag_.startswith("VB") or _verb_tagged_noun(token)):
             cue = _verb_cue(token)
+        elif cue is None:
+            cue = trailing_cue(token)  # "A, FEC records show.": "show" tagged as a noun
         if cue is not None:
             if cue.speaker is not None and quoted(cue.speaker[0]):
                 cue.speaker = _speaker_beside(token, quoted)
@@ -47,7 +50,8 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
 
 def _verb_cue(verb: Token) -> Cue | None:
     """The first rule that reads ``verb`` as a cue: a question or answer, an intention or a
-    stance where the verb governs no clause after it, an "as" aside, a clause cue."""
+    stance where the verb governs no clause after it, an "as" aside, a clause cue, a source
+    that ends the sentence after a comma."""
     speech = lemma_in(verb.text, SPEECH)
     clause = clause_child(verb)
     if clause is None and speech:
@@ -62,7 +66,10 @@ def _verb_cue(verb: Token) -> Cue | None:
         stance = stance_cue(verb) or prep_cue(verb)
         if stance is not None:
             return stance
-    return as_aside_cue(verb, speech) or clause_cue(verb, clause, speech)
+    cue = as_aside_cue(verb, speech) or clause_cue(verb, clause, speech)
+    if cue is None or not cue.content:
+        return trailing_cue(verb) or cue
+    return cue
 
 
 def _phrase_at(token: Token) -> tuple[str, ...] | None:
@@ -115,12 +122,12 @@ def _cue_tag(tag: str) -> bool:
 
 
 def _verb_tagged_noun(token: Token) -> bool:
-    """ "Trump claims that A": a cue the tagger took for a plural noun, which the parser
-    still gives a subject and a clause."""
+    """ "Trump claims that A", `a sign that read, "..."`: a cue the tagger took for a noun,
+    which the parser still gives a subject and a clause, or makes a relative clause."""
     if token.tag_ not in ("NN", "NNS"):
         return False
     deps = {c.dep_ for c in token.children}
-    return "nsubj" in deps and "ccomp" in deps
+    return "nsubj" in deps and ("ccomp" in deps or token.dep_ == "relcl")
 
 
 def _speaker_beside(verb: Token, quoted: Callable[[int], bool]) -> Offsets | None:

@@ -65,6 +65,14 @@ def subject_of(verb: Token, max_hops: int = 3) -> Token | None:
     return None
 
 
+def is_passive(verb: Token) -> bool:
+    """ "Were told", "it was reported", "it's been said"; not "he's said" ("has": the
+    parser often takes it for "is")."""
+    return any(c.dep_ == "nsubjpass" for c in verb.lefts) and any(
+        c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in verb.lefts
+    )
+
+
 def passive_speaker(verb: Token) -> Token | None:
     """The speaker of a passive verb of saying: "were told by the mayor that" (the mayor),
     "residents were told that", "it was reported that" (no one named: the subject heard it)."""

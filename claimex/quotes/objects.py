@@ -8,8 +8,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimex.quotes.content import Cue, chars, trimmed_clause
-from claimex.quotes.lexicon import INTENTION, OBJECT_NOT_SAID, SPEECH, STANCE, cue_preps, lemma_in
-from claimex.quotes.mentions import mention_span, subject_of
+from claimex.quotes.lexicon import (
+    INTENTION,
+    OBJECT_NOT_SAID,
+    PASSIVE_SPEAKERS,
+    SPEECH,
+    STANCE,
+    cue_preps,
+    lemma_in,
+)
+from claimex.quotes.mentions import is_passive, mention_span, passive_speaker, subject_of
 
 # A stance or intention verb in a relative or complement clause ("the senator, who backed the
 # bill", "said he wanted to attack them") describes the person more often than it reports
@@ -32,6 +40,15 @@ def intention_cue(verb: Token) -> Cue | None:
     if not lemma_in(verb.text, INTENTION) or verb.dep_ in EMBEDDED_DEPS:
         return None
     infinitive = next((c for c in verb.rights if c.dep_ == "xcomp" and _to_infinitive(c)), None)
+    if infinitive is not None and is_passive(verb) and not lemma_in(verb.text, PASSIVE_SPEAKERS):
+        # "the band was instructed to play", "were advised by the agency to wait": the one
+        # asking is the "by" agent, or no one named
+        cue = Cue.at(verb, "intention", "intention")
+        piece = chars(verb.doc[infinitive.left_edge.i : _plan_end(verb, infinitive) + 1])
+        agent = passive_speaker(verb)
+        cue.speaker = mention_span(agent) if agent is not None else None
+        cue.content = [piece] if piece else []
+        return cue
     subject = subject_of(verb)
     if infinitive is None or subject is None:
         return None
