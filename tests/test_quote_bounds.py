@@ -146,6 +146,19 @@ def test_marks_in_content(nlp, text, expected):
             "A neighbour told officials the dam had cracked twice, the report said.",
             ["A neighbour told officials the dam had cracked twice"],
         ),
+        # a dateline opens the paragraph, not what was said
+        (
+            "KESSEL BAY \u2014 The ferry will stop running in June, harbour officials said.",
+            ["The ferry will stop running in June"],
+        ),
+        (
+            "ALDER FALLS, Ore. (AP) \u2014 The mill will close, its owners said.",
+            ["The mill will close"],
+        ),
+        (
+            "OSLO, May 2 (Reuters) - Fares will rise by a tenth, the operator said.",
+            ["Fares will rise by a tenth"],
+        ),
     ],
 )
 def test_clause_ends(nlp, text, expected):
@@ -169,6 +182,11 @@ def test_clause_ends(nlp, text, expected):
             ["her call to raise the parking fees"],
         ),
         ("The union talked about a plan to raise wages.", ["a plan to raise wages"]),
+        # a second object after a comma and "and" is cited too
+        (
+            "The inspector cited the cracks, and the rust on the lower deck.",
+            ["the cracks, and the rust on the lower deck"],
+        ),
     ],
 )
 def test_stance_object_ends(nlp, text, expected):

@@ -160,6 +160,11 @@ CASES = [
         "First reported by the Harbour Gazette, the sale closed in May, the mayor boasted.",
         [("the sale closed in May", "the mayor", "boasted")],
     ),
+    # a preposition after the verb's object is no verb-and-preposition cue ("called on")
+    (
+        'Ada Ruiz called the roof "a sieve" on Monday.',
+        [('the roof "a sieve"', "Ada Ruiz", "called")],
+    ),
     # a colon that opens the text introduces nobody's words
     (": \u201cNever again,\u201d Lund said", [("Never again,", "Lund", "said")]),
     # a verb of saying before the colon stays the cue

@@ -126,3 +126,25 @@ def test_the_config_file_is_valid(tmp_path):
     path = tmp_path / "newsroom.toml"
     path.write_text(toml, encoding="utf-8")
     assert set(load_config(path).lists()) >= {"speech_verbs", "currencies", "organisations"}
+
+
+def rule_examples() -> list[tuple[str, str, str]]:
+    """``(rule, text, content)`` for each example in the README's table of rules: the content
+    is in brackets, an example of several lines is written `line` / `line`."""
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("| rule | what finds the quote") :].split("\n\n", 1)[0]
+    examples = []
+    for row in table.splitlines()[2:]:
+        rule, finds = row.split(" | ")[:2]
+        for example in re.findall(r"`([^`]*\[[^`]*)`", finds.replace("` / `", "\n")):
+            content = " ".join(re.findall(r"\[([^\]]*)\]", example))
+            examples.append((rule.strip("| `"), re.sub(r"[\[\]]", "", example), content))
+    return examples
+
+
+@pytest.mark.parametrize(("rule", "text", "content"), rule_examples())
+def test_rule_example(extract, rule, text, content):
+    if rule == "continuation":
+        pytest.skip("only under --separate-continuations")
+    found = [(q.rule, q.content) for q in extract(text).quotes]
+    assert any(r.endswith(f"-{rule}") and c == content for r, c in found), found

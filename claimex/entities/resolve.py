@@ -142,7 +142,10 @@ class Resolver:
             return self._unlisted_name(person)
         if person is not None:
             return self._person(person)
-        org = self.org_at.get(root.i)
+        # the organisation the phrase names, or names in apposition ("The operator, Great
+        # Lakes Marine, said")
+        named = [root] + [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        org = next((self.org_at[t.i] for t in named if t.i in self.org_at), None)
         if org is not None:
             return Referent("organisation", ("org", org["id"]), org["name"])
         return self._description(span, root)

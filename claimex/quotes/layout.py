@@ -1,7 +1,8 @@
-"""Attributions made by the layout rather than by a verb.
+"""Attributions made by the layout rather than by a verb, and the dateline no quote holds.
 
 A signature under a quotation (`"..."` then `\u2015 Jane Doe, nurse`) and the turns of an
 interview transcript (`WALLACE: Let's start with ...`, one speaker in capitals per paragraph).
+A dateline (`WASHINGTON (AP) \u2014 `) opens a paragraph; it is no part of what was said.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ TRANSCRIPT_TURN = re.compile(
     re.MULTILINE,
 )
 LABELS = "headline_labels.txt"
+# A dateline: a place in capitals, maybe its state and a date, maybe an agency, a dash, and the
+# sentence's capital (`BEDFORD, N.H. (AP) \u2014 `, `LONDON, March 3 (Reuters) - `).
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019\-]+(?:[ ,]+[A-Z][A-Za-z.'\u2019\-]*)*,?[ \t]+(?:\d{1,2},?[ \t]+)?"
+    r"(?:\([A-Za-z .]+\)[ \t]+)?(?:\u2014|\u2013|--|-)[ \t]*(?=[A-Z\"\u201c\u2018'(])"
+)
 CLOSING_MARKS = ' \t"\u201d'
 # A headline of the form `Speaker: what they said` (a name of up to five capitalised words).
 HEADLINE = re.compile(
@@ -75,3 +82,14 @@ def headline_attribution(regions: Regions) -> list[Draft]:
     used = [i for i in regions.overlapping(*piece) if i not in regions.claimed]
     regions.claimed.update(used)
     return [Draft([piece], "headline", None, match.span(1), used, cue_span=match.span(2))]
+
+
+def without_dateline(text: str, piece: tuple[int, int]) -> tuple[int, int]:
+    """``piece`` without the dateline of the paragraph it opens (the parser may have cut it
+    anywhere inside the dateline: `ELLIS \u2014 Dock workers ...`)."""
+    start, end = piece
+    line_start = text.rfind("\n", 0, start) + 1
+    match = DATELINE.match(text, line_start)
+    if match is None or not start < match.end() < end:
+        return piece
+    return match.end(), end

@@ -31,6 +31,7 @@ CONDITION_MARKS = ("if", "unless", "until", "because", "should")
 # setting and ends it.
 STANCE_TAIL_DEPS = ("prep", "oprd")
 SETTING_PREPS = ("during", "at")
+BETWEEN_PREP = ("ADV", "PART", "ADP")  # "spoke out against", "talked openly about"
 SETTING_ENTITIES = ("DATE", "TIME", "GPE", "ORG", "FAC", "LOC")
 STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over", "despite", "with")
 
@@ -110,6 +111,11 @@ def _stance_end(verb: Token, end: int) -> int:
         if _infinitive_after(child, end):
             end = child.right_edge.i  # "defended her call to raise fees": the call's aim
             continue
+        if child.dep_ in ("punct", "cc"):
+            continue  # what follows decides
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            end = child.right_edge.i  # "stressed fairness, and a need to act": a second object
+            continue
         if child.dep_ not in STANCE_TAIL_DEPS or verb.doc[end + 1].is_punct:
             break
         if (
@@ -145,6 +151,8 @@ def prep_cue(verb: Token) -> Cue | None:
     if not preps or verb.dep_ in EMBEDDED_DEPS:
         return None
     prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is not None and any(t.pos_ not in BETWEEN_PREP for t in verb.doc[verb.i + 1 : prep.i]):
+        prep = None  # "called the roof "a sieve" on Monday": the verb's object comes first
     obj = (
         None
         if prep is None

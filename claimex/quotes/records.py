@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from claimex.models import CONTENT_JOINER
 from claimex.quotes.content import Offsets
+from claimex.quotes.layout import without_dateline
 from claimex.quotes.regions import Draft, Regions, within
 from claimex.text import Covering, doc_text
 
@@ -90,6 +91,7 @@ def to_dicts(doc: Doc, regions: Regions, drafts: list[Draft]) -> list[dict]:
     text, out = doc_text(doc), []
     for d in sorted(_outside_others(_distinct(regions, drafts)), key=lambda d: d.pieces[0]):
         d.pieces = [_whole_marks(regions, piece) for piece in d.pieces]
+        d.pieces[0] = without_dateline(text, d.pieces[0])
         d.kind = regions.kind(d.pieces)
         start, end = d.pieces[0][0], d.pieces[-1][1]
         out.append(
