@@ -31,7 +31,7 @@ CONDITION_MARKS = ("if", "unless", "until", "because", "should")
 # setting and ends it.
 STANCE_TAIL_DEPS = ("prep", "oprd")
 SETTING_PREPS = ("during", "at")
-BETWEEN_PREP = ("ADV", "PART", "ADP")  # "spoke out against", "talked openly about"
+TIME_ENTITIES = ("DATE", "TIME")
 SETTING_ENTITIES = ("DATE", "TIME", "GPE", "ORG", "FAC", "LOC")
 STANCE_TAIL_PREPS = ("as", "for", "of", "by", "from", "about", "against", "over", "despite", "with")
 
@@ -151,16 +151,14 @@ def prep_cue(verb: Token) -> Cue | None:
     if not preps or verb.dep_ in EMBEDDED_DEPS:
         return None
     prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
-    if prep is not None and any(t.pos_ not in BETWEEN_PREP for t in verb.doc[verb.i + 1 : prep.i]):
-        prep = None  # "called the roof "a sieve" on Monday": the verb's object comes first
     obj = (
         None
         if prep is None
         else next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     )
     subject = subject_of(verb)
-    if obj is None or subject is None:
-        return None
+    if obj is None or subject is None or obj.ent_type_ in TIME_ENTITIES:
+        return None  # "called the roof "a sieve" on Monday": a date, not what was called for
     if obj.left_edge.i == obj.right_edge.i and obj.pos_ == "PRON":
         return None  # "talked about it": a bare pronoun is seldom annotated
     end = obj.right_edge.i
