@@ -23,6 +23,7 @@ PHRASE_PUNCT = ("-", ".", "&")
 HEADS = ("NOUN", "PROPN")
 AUXILIARIES = ("has", "have", "had")  # "a new poll has found", "X recently revealed"
 MAX_PHRASE = 8  # tokens; a longer stretch after the comma is a clause, not a source
+MAX_CLOSING = 3  # tokens after the verb: a stop, a closing mark, a line end
 
 
 def trailing_cue(verb: Token) -> Cue | None:
@@ -30,11 +31,12 @@ def trailing_cue(verb: Token) -> Cue | None:
     speech = lemma_in(verb.text, SPEECH)
     if not (speech or lemma_in(verb.text, COGNITION)):
         return None
-    perfect = verb.doc[verb.i - 1].lower_ in AUXILIARIES
+    perfect = verb.i > 0 and verb.doc[verb.i - 1].lower_ in AUXILIARIES
     if verb.tag_ == "VBG" or (verb.tag_ == "VBN" and not perfect):
         return None  # "said X, half joking.": a participle adds to a clause, it is none
     doc, sent = verb.doc, sentence(verb)
-    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sent.end]):
+    rest = doc[verb.i + 1 : sent.end]
+    if len(rest) > MAX_CLOSING or any(not (t.is_punct or t.is_space) for t in rest):
         return None  # the sentence goes on after the verb
     before = verb.i - 1
     while before > sent.start and (doc[before].lower_ in AUXILIARIES or doc[before].pos_ == "ADV"):
