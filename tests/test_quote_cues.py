@@ -165,6 +165,18 @@ CASES = [
         'Ada Ruiz called the roof "a sieve" on Monday.',
         [('the roof "a sieve"', "Ada Ruiz", "called")],
     ),
+    # a verb of regard reports a view only with an "as" phrase
+    (
+        "Most commuters see the new bridge as a waste of money.",
+        [("the new bridge as a waste of money", "Most commuters", "see")],
+    ),
+    ("We saw the new bridge on Sunday.", []),
+    # a sentence opening "In <a poll>," reports what the poll found
+    (
+        "In a Harbour Gazette poll last week, 40 percent of residents backed the toll.",
+        [("40 percent of residents backed the toll", "a Harbour Gazette poll", "In")],
+    ),
+    ("In the polls, anyway.", []),
     # a colon that opens the text introduces nobody's words
     (": \u201cNever again,\u201d Lund said", [("Never again,", "Lund", "said")]),
     # a verb of saying before the colon stays the cue

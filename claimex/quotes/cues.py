@@ -18,9 +18,10 @@ import numpy
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
+from claimex.lexicons import words
 from claimex.quotes.clauses import QUOTE_MARK_TOKENS, as_aside_cue, clause_child, clause_cue
 from claimex.quotes.content import Cue, Offsets, chars, trimmed_clause
-from claimex.quotes.lexicon import SPEECH, lemma_in, source_phrases
+from claimex.quotes.lexicon import POLL_NOUNS, SPEECH, lemma_in, source_phrases
 from claimex.quotes.mentions import mention_span
 from claimex.quotes.objects import intention_cue, prep_cue, stance_cue
 from claimex.quotes.questions import question_cue
@@ -37,6 +38,8 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
         if quoted(token.idx):
             continue
         cue = _source_cue(token, sent) if token.lower_ in _phrase_starts() else None
+        if cue is None and token.lower_ == "in" and token.i == sent.start:
+            cue = _poll_cue(token, sent)
         if cue is None and (token.tag_.startswith("VB") or _verb_tagged_noun(token)):
             cue = _verb_cue(token)
         elif cue is None:
@@ -98,6 +101,27 @@ def _source_cue(token: Token, sent: Span) -> Cue | None:
     left = doc[sent.start : max(sent.start, inner.start)]
     right = doc[min(max(sent.start, inner.stop), sent.end) : sent.end]
     cue.content = [p for p in (chars(left), chars(trimmed_clause(right))) if p]
+    return cue
+
+
+def _poll_cue(token: Token, sent: Span) -> Cue | None:
+    """ "In a CBS News poll last month, she led by ten points": the poll found the rest of
+    the sentence."""
+    poll = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if poll is None or poll.lower_ not in words(POLL_NOUNS):
+        return None
+    clause, doc = token.head, token.doc  # the sentence's verb, whose clause the poll found
+    subject = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.pos_ not in ("VERB", "AUX") or subject is None:
+        return None  # "In the polls, anyway."
+    start = subject.left_edge.i
+    if doc[start - 1].text != ",":
+        return None
+    content = chars(trimmed_clause(doc[start : sent.end]))
+    if content is None:
+        return None
+    cue = Cue(token, token.idx, token.idx + len(token.text), "source", how="source")
+    cue.speaker, cue.content = mention_span(poll), [content]
     return cue
 
 

@@ -14,6 +14,7 @@ from claimex.quotes.lexicon import (
     PASSIVE_SPEAKERS,
     SPEECH,
     STANCE,
+    VIEW,
     cue_preps,
     lemma_in,
 )
@@ -82,7 +83,8 @@ def stance_cue(verb: Token) -> Cue | None:
     """ "Clinton cited his remarks as examples", "he said as much": the object (and its "as"
     phrase) of a stance verb or of a verb of saying whose object is not the addressee."""
     said = lemma_in(verb.text, SPEECH) and not lemma_in(verb.text, OBJECT_NOT_SAID)
-    if not (said or lemma_in(verb.text, STANCE)) or verb.dep_ in EMBEDDED_DEPS:
+    view = lemma_in(verb.text, VIEW)  # only with an "as" phrase: "see her as a leader"
+    if not (said or view or lemma_in(verb.text, STANCE)) or verb.dep_ in EMBEDDED_DEPS:
         return None
     # the object, or a gerund that stands for it ("admitted using the tax code")
     obj = next(
@@ -97,6 +99,8 @@ def stance_cue(verb: Token) -> Cue | None:
     if obj is None or subject is None:
         return None
     end = _stance_end(verb, obj.right_edge.i)
+    if view and not any(t.lower_ == "as" for t in verb.doc[obj.i + 1 : end + 1]):
+        return None
     if obj.left_edge.i == end == obj.i and (obj.pos_ == "PRON" or obj.tag_ in ("PRP", "DT")):
         return None  # "criticized him", "denied it": a bare pronoun is seldom annotated
     tokens = verb.doc[obj.left_edge.i : end + 1]
