@@ -58,6 +58,13 @@ def test_content_joins_the_spans(nlp, text, expected):
             f"The council{R}s plan was {L}a shambles{R}, she said. {L}Start again.{R}",
             ["a shambles", "Start again."],
         ),
+        # British-style copy that double-quotes now and then: outside single quotes, those
+        # are quotations too
+        (
+            f"{L}The pier is gone,{R} said Ines. {L}So is the ferry.{R} The firm called it "
+            "\u201cregrettable\u201d.",
+            ["The pier is gone,", "So is the ferry.", "regrettable"],
+        ),
         # one single-quoted stretch is no evidence of British style
         ("The council\u2019s plan was \u2018a shambles\u2019, she said.", []),
         # doubles delimit the quotations, singles inside them are quotes within the quote

@@ -280,6 +280,12 @@ DESCRIPTION_CASES = [
         ("Tom Berg", "Councillor", None),
         id="local-government-title",
     ),
+    pytest.param(
+        "Cllr Ana Moss said the budget was short.",
+        ("Cllr Ana Moss", 1),
+        ("Ana Moss", "Cllr", None),
+        id="abbreviated-local-title",
+    ),
 ]
 
 

@@ -148,13 +148,23 @@ def _single_style(doubles: list[list[Quoted]], singles: list[list[Quoted]]) -> b
     return outer > len(spans) and outer >= MIN_SINGLE_STYLE
 
 
+def _with_outer_doubles(singles: list[Quoted], doubles: list[Quoted]) -> list[Quoted]:
+    """A paragraph's single-quoted stretches in British-style copy, and its double-quoted
+    ones outside them: such copy still double-quotes now and then (`said it was
+    \u201cdisappointed\u201d`); inside a single-quoted stretch double marks quote within it."""
+    spans = [(q.open_start, q.close_end) for q in singles]
+    outer = [d for d in doubles if not any(s < d.close_end and d.open_start < e for s, e in spans)]
+    return sorted(singles + outer, key=lambda q: q.open_start)
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """All quoted stretches of ``text`` in text order."""
     paragraphs = _paragraphs(text)
     per_paragraph = [_pair_paragraph(text, start, end) for start, end in paragraphs]
     singles = [_pair_paragraph(text, start, end, SINGLE_RE) for start, end in paragraphs]
     if _single_style(per_paragraph, singles):
-        per_paragraph = singles
+        pairs = zip(singles, per_paragraph, strict=True)
+        per_paragraph = [_with_outer_doubles(s, d) for s, d in pairs]
     for i in range(len(paragraphs) - 1):
         quoted, following = per_paragraph[i], per_paragraph[i + 1]
         if quoted and not quoted[-1].closed and following:
