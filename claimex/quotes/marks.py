@@ -15,7 +15,7 @@ continued when the next paragraph opens with a quote mark.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from claimex.quotes.lexicon import SPEECH, lemma_in
@@ -152,8 +152,12 @@ def _with_outer_doubles(singles: list[Quoted], doubles: list[Quoted]) -> list[Qu
     """A paragraph's single-quoted stretches in British-style copy, and its double-quoted
     ones outside them: such copy still double-quotes now and then (`said it was
     \u201cdisappointed\u201d`); inside a single-quoted stretch double marks quote within it."""
-    spans = [(q.open_start, q.close_end) for q in singles]
-    outer = [d for d in doubles if not any(s < d.close_end and d.open_start < e for s, e in spans)]
+    starts = [q.open_start for q in singles]  # in text order, never overlapping
+    outer = []
+    for d in doubles:
+        i = bisect_left(starts, d.close_end) - 1  # the last single opened before d closes
+        if i < 0 or singles[i].close_end <= d.open_start:
+            outer.append(d)
     return sorted(singles + outer, key=lambda q: q.open_start)
 
 
