@@ -351,3 +351,15 @@ def test_dateline_is_no_part_of_a_name(nlp):
 
     doc = nlp("ROME - Bernard Sorel met the Pope on Monday.")
     assert clean_name(doc, 0, 4).words == ("Bernard", "Sorel")
+
+
+def test_surname_the_parser_took_for_a_modal(extract):
+    """ "While Will admires ...": no modal comes before a verb ending in -s, so "Will" is the
+    surname, the subject a later "he" stands for."""
+    article = extract(
+        "Ferries Face Cuts\n\nThe columnist Harold Will wrote about the harbour on Monday. "
+        "The council will vote in May. While Will admires Mayor Tom Price's energy, he sees "
+        "the budget as a mistake."
+    )
+    he = next(q for q in article.quotes if q.speaker and q.speaker.text == "he")
+    assert he.speaker.name == "Harold Will"

@@ -172,7 +172,16 @@ def _untagged_surnames(
 def _acts(token) -> bool:
     """ "Price argued": a surname that is also a word ("price") counts where it is the
     subject of a verb."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
+    return (token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB") or (
+        subject_taken_for_modal(token)
+    )
+
+
+def subject_taken_for_modal(token) -> bool:
+    """ "While Will acknowledges", "Will wrote": a modal never comes right before a verb in
+    the present "-s" form or the past, so what the parser took for one is the subject."""
+    head = token.head
+    return token.dep_ == "aux" and head.i == token.i + 1 and head.tag_ in ("VBZ", "VBD")
 
 
 def _alone(token) -> bool:

@@ -26,7 +26,7 @@ from claimex.entities.names import (
     split_name,
 )
 from claimex.entities.orgforms import norm
-from claimex.entities.people import Person
+from claimex.entities.people import Person, subject_taken_for_modal
 from claimex.lexicons import entries, words
 from claimex.text import Covering, doc_text
 
@@ -95,7 +95,7 @@ class Resolver:
             root = root.head
         if root.dep_ == "poss":  # "Mr. Cruz's success ... reflects how he ..."
             root = root.head
-        return root.dep_ in ("nsubj", "nsubjpass", "attr")
+        return root.dep_ in ("nsubj", "nsubjpass", "attr") or subject_taken_for_modal(root)
 
     def spoke(self, referent: Referent, start: int) -> None:
         """A resolved speaker is the likeliest antecedent of the next "he" or "she"."""
