@@ -42,8 +42,10 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
             cue = _poll_cue(token, sent)
         if cue is None and (token.tag_.startswith("VB") or _verb_tagged_noun(token)):
             cue = _verb_cue(token)
-        elif cue is None:
-            cue = trailing_cue(token)  # "A, FEC records show.": "show" tagged as a noun
+        if cue is None or not cue.content:
+            # "A, FEC records show.": a source the parse gave no clause ("show" even tagged
+            # as a noun)
+            cue = trailing_cue(token) or cue
         if cue is not None:
             if cue.speaker is not None and quoted(cue.speaker[0]):
                 cue.speaker = _speaker_beside(token, quoted)
@@ -53,8 +55,7 @@ def find_cues(sent: Span, quoted: Callable[[int], bool]) -> list[Cue]:
 
 def _verb_cue(verb: Token) -> Cue | None:
     """The first rule that reads ``verb`` as a cue: a question or answer, an intention or a
-    stance where the verb governs no clause after it, an "as" aside, a clause cue, a source
-    that ends the sentence after a comma."""
+    stance where the verb governs no clause after it, an "as" aside, a clause cue."""
     speech = lemma_in(verb.text, SPEECH)
     clause = clause_child(verb)
     if clause is None and speech:
@@ -69,10 +70,7 @@ def _verb_cue(verb: Token) -> Cue | None:
         stance = stance_cue(verb) or prep_cue(verb)
         if stance is not None:
             return stance
-    cue = as_aside_cue(verb, speech) or clause_cue(verb, clause, speech)
-    if cue is None or not cue.content:
-        return trailing_cue(verb) or cue
-    return cue
+    return as_aside_cue(verb, speech) or clause_cue(verb, clause, speech)
 
 
 def _phrase_at(token: Token) -> tuple[str, ...] | None:

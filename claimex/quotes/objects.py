@@ -45,12 +45,8 @@ def intention_cue(verb: Token) -> Cue | None:
     if infinitive is not None and is_passive(verb) and not lemma_in(verb.text, PASSIVE_SPEAKERS):
         # "the band was instructed to play", "were advised by the agency to wait": the one
         # asking is the "by" agent, or no one named
-        cue = Cue.at(verb, "intention", "intention")
-        piece = chars(verb.doc[infinitive.left_edge.i : _plan_end(verb, infinitive) + 1])
-        agent = passive_speaker(verb)
-        cue.speaker = mention_span(agent) if agent is not None else None
-        cue.content = [piece] if piece else []
-        return cue
+        tokens = verb.doc[infinitive.left_edge.i : _plan_end(verb, infinitive) + 1]
+        return _with_object(Cue.at(verb, "intention", "intention"), passive_speaker(verb), tokens)
     subject = subject_of(verb)
     if infinitive is None or subject is None:
         return None
@@ -175,8 +171,10 @@ def prep_cue(verb: Token) -> Cue | None:
     return _with_object(cue, subject, verb.doc[obj.left_edge.i : end + 1])
 
 
-def _with_object(cue: Cue, subject: Token, tokens: Span) -> Cue:
-    """``cue`` with ``subject`` as its speaker and the object phrase ``tokens`` as content."""
+def _with_object(cue: Cue, subject: Token | None, tokens: Span) -> Cue:
+    """``cue`` with ``subject`` (if any) as its speaker and the object phrase ``tokens`` as
+    content."""
     piece = chars(trimmed_clause(tokens, noun_phrase=True))
-    cue.speaker, cue.content = mention_span(subject), [piece] if piece else []
+    cue.speaker = mention_span(subject) if subject is not None else None
+    cue.content = [piece] if piece else []
     return cue
